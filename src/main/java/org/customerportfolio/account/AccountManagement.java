@@ -1,0 +1,274 @@
+package org.customerportfolio.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.customerportfolio.shared.Language;
+import org.customerportfolio.shared.NotFoundException;
+import org.customerportfolio.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and changes users and their API tokens, and keeps the rules that guard them:
+ * unique usernames, decent passwords, always at least one enabled administrator.
+ */
+@Service
+@Transactional
+public class AccountManagement {
+
+	static final int MIN_PASSWORD_LENGTH = 10;
+
+	static final int MAX_PASSWORD_LENGTH = 128;
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{3,100}");
+
+	private static final String TOKEN_PREFIX = "cpt_";
+
+	private final Users users;
+
+	private final ApiTokens tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	private final SessionTermination sessions;
+
+	private final SecureRandom random = new SecureRandom();
+
+	AccountManagement(Users users, ApiTokens tokens, PasswordEncoder passwordEncoder, Clock clock,
+			SessionTermination sessions) {
+		this.users = users;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+		this.sessions = sessions;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasUsers() {
+		return this.users.count() > 0;
+	}
+
+	/**
+	 * Creates the first administrator of a fresh installation; refused once any user
+	 * exists.
+	 */
+	public UserSummary createFirstAdministrator(String username, String password, Language language) {
+		if (hasUsers()) {
+			throw new RuleViolation(null, "setup.done");
+		}
+		return createUser(new NewUser(username, null, password, Role.ADMIN, language));
+	}
+
+	public UserSummary createUser(NewUser user) {
+		String username = UserAccount.normalise(user.username());
+		if (!USERNAME.matcher(username).matches()) {
+			throw new RuleViolation("username", "user.username.invalid");
+		}
+		if (this.users.findByUsername(username).isPresent()) {
+			throw new RuleViolation("username", "user.username.taken");
+		}
+		checkPassword("password", user.password());
+		UserAccount account = UserAccount.create(username, user.fullName(),
+				this.passwordEncoder.encode(user.password()), user.role(), user.language(), this.clock.instant());
+		return this.users.save(account).summary();
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserSummary> users() {
+		return this.users.findAllByOrderByUsername().stream().map(UserAccount::summary).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserSummary> enabledUsers() {
+		return this.users.findAllByOrderByUsername()
+			.stream()
+			.filter(UserAccount::enabled)
+			.map(UserAccount::summary)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> user(long id) {
+		return this.users.findById(id).map(UserAccount::summary);
+	}
+
+	public void changeRole(long userId, Role role) {
+		UserAccount user = existing(userId);
+		if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+			requireAnotherAdministrator(user);
+		}
+		user.changeRole(role);
+		this.users.save(user);
+		this.sessions.endSessionsOf(user.username());
+	}
+
+	public void rename(long userId, @Nullable String fullName) {
+		UserAccount user = existing(userId);
+		user.rename(fullName);
+		this.users.save(user);
+	}
+
+	public void disable(long userId) {
+		UserAccount user = existing(userId);
+		if (user.role() == Role.ADMIN) {
+			requireAnotherAdministrator(user);
+		}
+		user.disable();
+		this.users.save(user);
+		this.sessions.endSessionsOf(user.username());
+	}
+
+	public void enable(long userId) {
+		UserAccount user = existing(userId);
+		user.enable();
+		this.users.save(user);
+	}
+
+	/**
+	 * An administrator sets a new password for a user; the user's open sessions end.
+	 */
+	public void resetPassword(long userId, String newPassword) {
+		UserAccount user = setPassword(userId, newPassword);
+		this.sessions.endSessionsOf(user.username());
+	}
+
+	public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+		UserAccount user = existing(userId);
+		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
+			throw new RuleViolation("currentPassword", "account.password.wrong");
+		}
+		setPassword(userId, newPassword);
+	}
+
+	private UserAccount setPassword(long userId, String newPassword) {
+		checkPassword("newPassword", newPassword);
+		UserAccount user = existing(userId);
+		user.changePassword(this.passwordEncoder.encode(newPassword));
+		return this.users.save(user);
+	}
+
+	/**
+	 * Switches the user's language; answers the principal to put in the security context.
+	 */
+	public PortfolioUser changeLanguage(long userId, Language language) {
+		UserAccount user = existing(userId);
+		user.changeLanguage(language);
+		return principal(this.users.save(user));
+	}
+
+	public IssuedToken issueToken(long userId, String name) {
+		existing(userId);
+		String trimmed = name.trim();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw new RuleViolation("name", "token.name.invalid");
+		}
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		ApiToken token = this.tokens
+			.save(ApiToken.issue(userId, trimmed, hash(secret), secret.substring(0, 8), this.clock.instant()));
+		return new IssuedToken(token.view().id(), trimmed, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiTokenView> tokens(long userId) {
+		return this.tokens.findByUserIdOrderByCreatedAtDesc(userId).stream().map(ApiToken::view).toList();
+	}
+
+	public void revokeToken(long userId, long tokenId) {
+		ApiToken token = this.tokens.findById(tokenId)
+			.filter((candidate) -> candidate.userId() == userId)
+			.orElseThrow(() -> new NotFoundException("token.notFound"));
+		token.revoke(this.clock.instant());
+		this.tokens.save(token);
+	}
+
+	/**
+	 * The enabled user behind an active token, if the secret belongs to one.
+	 */
+	public Optional<PortfolioUser> authenticateToken(String secret) {
+		if (!secret.startsWith(TOKEN_PREFIX)) {
+			return Optional.empty();
+		}
+		return this.tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive).flatMap((token) -> {
+			token.used(this.clock.instant());
+			this.tokens.save(token);
+			return this.users.findById(token.userId());
+		}).filter(UserAccount::enabled).map(this::principal);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<PortfolioUser> principal(String username) {
+		return this.users.findByUsername(UserAccount.normalise(username)).map(this::principalWithPassword);
+	}
+
+	void loginFailed(String username) {
+		this.users.findByUsername(UserAccount.normalise(username)).ifPresent((user) -> {
+			user.loginFailed(this.clock.instant());
+			this.users.save(user);
+		});
+	}
+
+	void loginSucceeded(String username) {
+		this.users.findByUsername(UserAccount.normalise(username)).ifPresent((user) -> {
+			user.loginSucceeded();
+			this.users.save(user);
+		});
+	}
+
+	private PortfolioUser principal(UserAccount user) {
+		return new PortfolioUser(user.id(), user.username(), user.fullName(), user.role(), user.language(), null,
+				user.enabled(), user.isLocked(this.clock.instant()));
+	}
+
+	private PortfolioUser principalWithPassword(UserAccount user) {
+		return new PortfolioUser(user.id(), user.username(), user.fullName(), user.role(), user.language(),
+				user.passwordHash(), user.enabled(), user.isLocked(this.clock.instant()));
+	}
+
+	private UserAccount existing(long userId) {
+		return this.users.findById(userId).orElseThrow(() -> new NotFoundException("user.notFound", userId));
+	}
+
+	private void requireAnotherAdministrator(UserAccount user) {
+		boolean another = this.users.findAll()
+			.stream()
+			.anyMatch((other) -> other.id() != user.id() && other.role() == Role.ADMIN && other.enabled());
+		if (!another) {
+			throw new RuleViolation("role", "user.lastAdministrator");
+		}
+	}
+
+	private static void checkPassword(String field, @Nullable String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH
+				|| password.isBlank()) {
+			throw new RuleViolation(field, "user.password.invalid", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
+		}
+	}
+
+	static String hash(String secret) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
+		}
+	}
+
+}

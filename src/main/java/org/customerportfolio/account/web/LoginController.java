@@ -1,0 +1,76 @@
+package org.customerportfolio.account.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.customerportfolio.account.AccountManagement;
+import org.customerportfolio.shared.FormErrors;
+import org.customerportfolio.shared.Language;
+import org.customerportfolio.shared.RuleViolation;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The login page, and on a fresh installation the setup page that creates the first
+ * administrator.
+ */
+@Controller
+class LoginController {
+
+	private final AccountManagement accounts;
+
+	LoginController(AccountManagement accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return this.accounts.hasUsers() ? "account/login" : "redirect:/setup";
+	}
+
+	@GetMapping("/setup")
+	String setup(Model model) {
+		if (this.accounts.hasUsers()) {
+			return "redirect:/login";
+		}
+		model.addAttribute("form", new SetupForm("", "", "", Language.of(LocaleContextHolder.getLocale())));
+		return "account/setup";
+	}
+
+	@PostMapping("/setup")
+	String createAdministrator(@Valid @ModelAttribute("form") SetupForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		if (this.accounts.hasUsers()) {
+			return "redirect:/login";
+		}
+		if (!binding.hasFieldErrors("passwordRepeat") && !form.password().equals(form.passwordRepeat())) {
+			binding.rejectValue("passwordRepeat", "user.password.mismatch");
+		}
+		if (binding.hasErrors()) {
+			return "account/setup";
+		}
+		try {
+			this.accounts.createFirstAdministrator(form.username(), form.password(), form.language());
+		}
+		catch (RuleViolation ex) {
+			FormErrors.reject(binding, ex);
+			return "account/setup";
+		}
+		redirect.addFlashAttribute("created", form.username());
+		return "redirect:/login?lang=" + form.language().code();
+	}
+
+	record SetupForm(@NotBlank @Size(max = 100) String username, @NotBlank String password,
+			@NotBlank String passwordRepeat, @NotNull Language language) {
+	}
+
+}

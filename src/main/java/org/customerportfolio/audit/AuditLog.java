@@ -1,0 +1,121 @@
+package org.customerportfolio.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.customerportfolio.shared.FieldChange;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit log. Entries are written in the transaction of the change
+ * they describe, so a change and its record land together or not at all.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an action on a subject (created, archived, restored, …) without field
+	 * detail.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAction(Subject subject, String action) {
+		insert(subject, action, null, null, null, this.clock.instant());
+	}
+
+	/**
+	 * Records every field whose value differs between the two snapshots, in the
+	 * snapshots' order.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<String> recordChanges(Subject subject, String action, Map<String, String> before,
+			Map<String, String> after) {
+		Instant now = this.clock.instant();
+		List<String> changed = new ArrayList<>();
+		for (Map.Entry<String, String> field : after.entrySet()) {
+			String old = before.get(field.getKey());
+			if (!Objects.equals(emptyToNull(old), emptyToNull(field.getValue()))) {
+				insert(subject, action, field.getKey(), emptyToNull(old), emptyToNull(field.getValue()), now);
+				changed.add(field.getKey());
+			}
+		}
+		return changed;
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEntry> ofCustomer(long customerId, int limit) {
+		return this.jdbc.sql("""
+				select id, occurred_at, actor, customer_id, subject_type, subject_id, subject_version, action, field,
+				       old_value, new_value
+				from audit_entry where customer_id = :customer order by id desc limit :limit
+				""").param("customer", customerId).param("limit", limit).query(AuditEntry.class).list();
+	}
+
+	/**
+	 * The field changes made to a subject after the given version: what someone else did
+	 * while a user was editing an older copy.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldChange> changesSince(String subjectType, long subjectId, long version) {
+		return this.jdbc.sql("""
+				select field, old_value, new_value, actor, occurred_at as at
+				from audit_entry
+				where subject_type = :type and subject_id = :id and subject_version > :version and field is not null
+				order by id
+				""")
+			.param("type", subjectType)
+			.param("id", subjectId)
+			.param("version", version)
+			.query(FieldChange.class)
+			.list();
+	}
+
+	private void insert(Subject subject, String action, @Nullable String field, @Nullable String oldValue,
+			@Nullable String newValue, Instant at) {
+		this.jdbc.sql("""
+				insert into audit_entry (occurred_at, actor, customer_id, subject_type, subject_id, subject_version,
+				                         action, field, old_value, new_value)
+				values (:at, :actor, :customer, :type, :id, :version, :action, :field, :old, :new)
+				""")
+			.param("at", java.sql.Timestamp.from(at))
+			.param("actor", subject.actor())
+			.param("customer", subject.customerId())
+			.param("type", subject.type())
+			.param("id", subject.id())
+			.param("version", subject.version())
+			.param("action", action)
+			.param("field", field)
+			.param("old", oldValue)
+			.param("new", newValue)
+			.update();
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/**
+	 * What an entry is about: the kind and id of the record, its version after the
+	 * change, the customer it belongs to, and who acted.
+	 */
+	public record Subject(String type, long id, @Nullable Long version, @Nullable Long customerId, String actor) {
+	}
+
+}
