@@ -78,6 +78,8 @@ class AuthorizationIntegrationTests {
 			Map.entry("POST /admin/users/{id}/disable", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enable", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
+			Map.entry("GET /admin/business-types", Access.ADMIN), Map.entry("POST /admin/business-types", Access.ADMIN),
+			Map.entry("POST /admin/business-types/{id}", Access.ADMIN),
 			// customer pages
 			Map.entry("GET /", Access.VIEWER), Map.entry("GET /customers", Access.VIEWER),
 			Map.entry("GET /customers/new", Access.VIEWER), Map.entry("POST /customers", Access.EDITOR),
