@@ -1,0 +1,51 @@
+package org.customerportfolio.customer.web;
+
+import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.shared.Language;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audit values as a person reads them: codes the log keeps (ACTIVE, DECISION_MAKER,
+ * contractor) shown as their labels in the user's language. Templates reach it as
+ * {@code @auditValues}.
+ */
+@Component("auditValues")
+class AuditValues {
+
+	private final MessageSource messages;
+
+	private final CustomerManagement customers;
+
+	AuditValues(MessageSource messages, CustomerManagement customers) {
+		this.messages = messages;
+		this.customers = customers;
+	}
+
+	public @Nullable String display(@Nullable String field, @Nullable String value) {
+		if (field == null || value == null) {
+			return value;
+		}
+		if ("businessType".equals(field)) {
+			Language language = Language.of(LocaleContextHolder.getLocale());
+			return this.customers.businessTypes()
+				.stream()
+				.filter((type) -> type.code().equals(value))
+				.map((type) -> type.label(language))
+				.findFirst()
+				.orElse(value);
+		}
+		String prefix = switch (field) {
+			case "status" -> "status.";
+			case "contact.role" -> "contactRole.";
+			case "teamMember.role" -> "teamRole.";
+			default -> null;
+		};
+		return (prefix != null) ? this.messages.getMessage(prefix + value, null, value, LocaleContextHolder.getLocale())
+				: value;
+	}
+
+}
