@@ -27,7 +27,7 @@ public final class TestUsers {
 	public static UserSummary create(AccountManagement accounts, Role role, Language language) {
 		String username = role.name().toLowerCase() + "-" + System.nanoTime() % 100000 + "-"
 				+ counter.incrementAndGet();
-		return accounts.createUser(new NewUser(username, "Test " + username, PASSWORD, role, language));
+		return accounts.createUser(new NewUser(username, "Test " + username, PASSWORD, role, language), "test");
 	}
 
 }

@@ -8,10 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.customerportfolio.audit.AuditLog;
+import org.customerportfolio.audit.AuditLog.Subject;
 import org.customerportfolio.shared.Language;
 import org.customerportfolio.shared.NotFoundException;
 import org.customerportfolio.shared.RuleViolation;
@@ -37,6 +42,9 @@ public class AccountManagement {
 
 	private static final String TOKEN_PREFIX = "cpt_";
 
+	/** How the audit log names a user as the subject of a change. */
+	public static final String USER_SUBJECT = "USER";
+
 	private final Users users;
 
 	private final ApiTokens tokens;
@@ -47,15 +55,18 @@ public class AccountManagement {
 
 	private final SessionTermination sessions;
 
+	private final AuditLog audit;
+
 	private final SecureRandom random = new SecureRandom();
 
 	AccountManagement(Users users, ApiTokens tokens, PasswordEncoder passwordEncoder, Clock clock,
-			SessionTermination sessions) {
+			SessionTermination sessions, AuditLog audit) {
 		this.users = users;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -71,10 +82,10 @@ public class AccountManagement {
 		if (hasUsers()) {
 			throw new RuleViolation(null, "setup.done");
 		}
-		return createUser(new NewUser(username, null, password, Role.ADMIN, language));
+		return createUser(new NewUser(username, null, password, Role.ADMIN, language), "setup");
 	}
 
-	public UserSummary createUser(NewUser user) {
+	public UserSummary createUser(NewUser user, String actor) {
 		String username = UserAccount.normalise(user.username());
 		if (!USERNAME.matcher(username).matches()) {
 			throw new RuleViolation("username", "user.username.invalid");
@@ -85,7 +96,9 @@ public class AccountManagement {
 		checkPassword("password", user.password());
 		UserAccount account = UserAccount.create(username, user.fullName(),
 				this.passwordEncoder.encode(user.password()), user.role(), user.language(), this.clock.instant());
-		return this.users.save(account).summary();
+		UserAccount saved = this.users.save(account);
+		this.audit.recordChanges(subject(saved, actor), "CREATED", Map.of(), snapshot(saved));
+		return saved.summary();
 	}
 
 	@Transactional(readOnly = true)
@@ -107,43 +120,48 @@ public class AccountManagement {
 		return this.users.findById(id).map(UserAccount::summary);
 	}
 
-	public void changeRole(long userId, Role role) {
+	public void changeRole(long userId, Role role, String actor) {
 		UserAccount user = existing(userId);
+		Map<String, String> before = snapshot(user);
 		if (user.role() == Role.ADMIN && role != Role.ADMIN) {
 			requireAnotherAdministrator(user);
 		}
 		user.changeRole(role);
-		this.users.save(user);
+		this.audit.recordChanges(subject(this.users.save(user), actor), "UPDATED", before, snapshot(user));
 		this.sessions.endSessionsOf(user.username());
 	}
 
-	public void rename(long userId, @Nullable String fullName) {
+	public void rename(long userId, @Nullable String fullName, String actor) {
 		UserAccount user = existing(userId);
+		Map<String, String> before = snapshot(user);
 		user.rename(fullName);
-		this.users.save(user);
+		this.audit.recordChanges(subject(this.users.save(user), actor), "UPDATED", before, snapshot(user));
 	}
 
-	public void disable(long userId) {
+	public void disable(long userId, String actor) {
 		UserAccount user = existing(userId);
+		Map<String, String> before = snapshot(user);
 		if (user.role() == Role.ADMIN) {
 			requireAnotherAdministrator(user);
 		}
 		user.disable();
-		this.users.save(user);
+		this.audit.recordChanges(subject(this.users.save(user), actor), "UPDATED", before, snapshot(user));
 		this.sessions.endSessionsOf(user.username());
 	}
 
-	public void enable(long userId) {
+	public void enable(long userId, String actor) {
 		UserAccount user = existing(userId);
+		Map<String, String> before = snapshot(user);
 		user.enable();
-		this.users.save(user);
+		this.audit.recordChanges(subject(this.users.save(user), actor), "UPDATED", before, snapshot(user));
 	}
 
 	/**
 	 * An administrator sets a new password for a user; the user's open sessions end.
 	 */
-	public void resetPassword(long userId, String newPassword) {
+	public void resetPassword(long userId, String newPassword, String actor) {
 		UserAccount user = setPassword(userId, newPassword);
+		this.audit.recordAction(subject(user, actor), "PASSWORD_RESET");
 		this.sessions.endSessionsOf(user.username());
 	}
 
@@ -152,7 +170,8 @@ public class AccountManagement {
 		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
 			throw new RuleViolation("currentPassword", "account.password.wrong");
 		}
-		setPassword(userId, newPassword);
+		UserAccount changed = setPassword(userId, newPassword);
+		this.audit.recordAction(subject(changed, changed.username()), "PASSWORD_CHANGED");
 	}
 
 	private UserAccount setPassword(long userId, String newPassword) {
@@ -182,6 +201,8 @@ public class AccountManagement {
 		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		ApiToken token = this.tokens
 			.save(ApiToken.issue(userId, trimmed, hash(secret), secret.substring(0, 8), this.clock.instant()));
+		UserAccount owner = existing(userId);
+		this.audit.recordChanges(subject(owner, owner.username()), "TOKEN_ISSUED", Map.of(), Map.of("token", trimmed));
 		return new IssuedToken(token.view().id(), trimmed, secret);
 	}
 
@@ -196,6 +217,9 @@ public class AccountManagement {
 			.orElseThrow(() -> new NotFoundException("token.notFound"));
 		token.revoke(this.clock.instant());
 		this.tokens.save(token);
+		UserAccount owner = existing(userId);
+		this.audit.recordChanges(subject(owner, owner.username()), "TOKEN_REVOKED",
+				Map.of("token", token.view().name()), Map.of("token", ""));
 	}
 
 	/**
@@ -229,6 +253,19 @@ public class AccountManagement {
 			user.loginSucceeded();
 			this.users.save(user);
 		});
+	}
+
+	private static Subject subject(UserAccount user, String actor) {
+		return new Subject(USER_SUBJECT, user.id(), user.version(), null, actor);
+	}
+
+	private static Map<String, String> snapshot(UserAccount user) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("user.username", user.username());
+		values.put("user.fullName", Objects.toString(user.fullName(), ""));
+		values.put("user.role", user.role().name());
+		values.put("user.enabled", String.valueOf(user.enabled()));
+		return values;
 	}
 
 	private PortfolioUser principal(UserAccount user) {

@@ -89,6 +89,9 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/account/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
 			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
+					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit")
+			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/", "/customers", "/customers/**")
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**")

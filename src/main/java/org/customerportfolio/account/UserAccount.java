@@ -120,6 +120,10 @@ class UserAccount {
 		return new UserSummary(id(), this.username, this.fullName, this.role, this.language, this.enabled);
 	}
 
+	long version() {
+		return (this.version != null) ? this.version : 0;
+	}
+
 	long id() {
 		if (this.id == null) {
 			throw new IllegalStateException("User not saved yet");

@@ -22,11 +22,16 @@ class UserLocaleResolver implements LocaleResolver {
 
 	static final String COOKIE = "portfolio-lang";
 
+	private static final String CHOSEN = UserLocaleResolver.class.getName() + ".chosen";
+
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof PortfolioUser user) {
 			return user.language().locale();
+		}
+		if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+			return chosen;
 		}
 		Cookie cookie = WebUtils.getCookie(request, COOKIE);
 		if (cookie != null) {
@@ -40,10 +45,12 @@ class UserLocaleResolver implements LocaleResolver {
 
 	@Override
 	public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+		Language language = Language.of(locale);
+		request.setAttribute(CHOSEN, language.locale());
 		if (response == null) {
 			return;
 		}
-		Cookie cookie = new Cookie(COOKIE, Language.of(locale).code());
+		Cookie cookie = new Cookie(COOKIE, language.code());
 		cookie.setPath("/");
 		cookie.setHttpOnly(true);
 		cookie.setMaxAge(365 * 24 * 3600);

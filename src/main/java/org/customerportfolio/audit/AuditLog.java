@@ -68,6 +68,20 @@ public class AuditLog {
 				""").param("customer", customerId).param("limit", limit).query(AuditEntry.class).list();
 	}
 
+	@Transactional(readOnly = true)
+	public List<AuditEntry> ofSubject(String subjectType, long subjectId, int limit) {
+		return this.jdbc.sql("""
+				select id, occurred_at, actor, customer_id, subject_type, subject_id, subject_version, action, field,
+				       old_value, new_value
+				from audit_entry where subject_type = :type and subject_id = :id order by id desc limit :limit
+				""")
+			.param("type", subjectType)
+			.param("id", subjectId)
+			.param("limit", limit)
+			.query(AuditEntry.class)
+			.list();
+	}
+
 	/**
 	 * The field changes made to a subject after the given version: what someone else did
 	 * while a user was editing an older copy.

@@ -4,10 +4,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -53,6 +58,16 @@ class PageProblems {
 	private static ModelAndView page(HttpStatus status, String code, Object[] arguments) {
 		logger.debug("Page request refused: {} {}", status, code);
 		ModelAndView page = new ModelAndView("error");
+		// Exception views miss the @ModelAttribute advice: add what the page header
+		// needs.
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) {
+			page.addObject("currentUser", authentication.getPrincipal());
+		}
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+			page.addObject("currentPath", request.getRequest().getRequestURI());
+		}
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("messageCode", code);

@@ -2,6 +2,8 @@ package org.customerportfolio.account;
 
 import org.customerportfolio.IntegrationTest;
 import org.customerportfolio.TestUsers;
+import org.customerportfolio.audit.AuditEntry;
+import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.shared.Language;
 import org.customerportfolio.shared.RuleViolation;
 import org.junit.jupiter.api.Tag;
@@ -45,10 +47,13 @@ class AccountManagementIntegrationTests {
 	@Autowired
 	private ApplicationEventPublisher events;
 
+	@Autowired
+	private AuditLog audit;
+
 	@Test
 	void storesPasswordsHashedAndUsernamesInLowerCase() {
 		UserSummary user = this.accounts.createUser(new NewUser("Marieke.Bos" + System.nanoTime(), "Marieke Bos",
-				"a-long-enough-secret", Role.EDITOR, Language.NL));
+				"a-long-enough-secret", Role.EDITOR, Language.NL), "test");
 
 		String hash = this.jdbc.sql("select password_hash from app_user where id = ?")
 			.param(user.id())
@@ -64,17 +69,17 @@ class AccountManagementIntegrationTests {
 
 		assertThatExceptionOfType(RuleViolation.class)
 			.isThrownBy(() -> this.accounts
-				.createUser(new NewUser("kort" + System.nanoTime(), null, "short", Role.VIEWER, Language.EN)))
+				.createUser(new NewUser("kort" + System.nanoTime(), null, "short", Role.VIEWER, Language.EN), "test"))
 			.extracting(RuleViolation::code)
 			.isEqualTo("user.password.invalid");
-		assertThatExceptionOfType(RuleViolation.class)
-			.isThrownBy(() -> this.accounts.createUser(
-					new NewUser(existing.username().toUpperCase(), null, TestUsers.PASSWORD, Role.VIEWER, Language.EN)))
+		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> this.accounts.createUser(
+				new NewUser(existing.username().toUpperCase(), null, TestUsers.PASSWORD, Role.VIEWER, Language.EN),
+				"test"))
 			.extracting(RuleViolation::code)
 			.isEqualTo("user.username.taken");
 		assertThatExceptionOfType(RuleViolation.class)
 			.isThrownBy(() -> this.accounts
-				.createUser(new NewUser("<script>", null, TestUsers.PASSWORD, Role.VIEWER, Language.EN)))
+				.createUser(new NewUser("<script>", null, TestUsers.PASSWORD, Role.VIEWER, Language.EN), "test"))
 			.extracting(RuleViolation::code)
 			.isEqualTo("user.username.invalid");
 	}
@@ -91,7 +96,7 @@ class AccountManagementIntegrationTests {
 
 		assertThatExceptionOfType(LockedException.class).isThrownBy(() -> manager
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.username(), TestUsers.PASSWORD)));
-		this.accounts.enable(user.id());
+		this.accounts.enable(user.id(), "test");
 		assertThat(manager
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user.username(), TestUsers.PASSWORD))
 			.isAuthenticated()).isTrue();
@@ -102,19 +107,19 @@ class AccountManagementIntegrationTests {
 		UserSummary admin = TestUsers.create(this.accounts, Role.ADMIN);
 		for (UserSummary other : this.accounts.users()) {
 			if (other.role() == Role.ADMIN && other.id() != admin.id() && other.enabled()) {
-				this.accounts.disable(other.id());
+				this.accounts.disable(other.id(), "test");
 			}
 		}
 
-		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> this.accounts.disable(admin.id()))
+		assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> this.accounts.disable(admin.id(), "test"))
 			.extracting(RuleViolation::code)
 			.isEqualTo("user.lastAdministrator");
 		assertThatExceptionOfType(RuleViolation.class)
-			.isThrownBy(() -> this.accounts.changeRole(admin.id(), Role.VIEWER));
+			.isThrownBy(() -> this.accounts.changeRole(admin.id(), Role.VIEWER, "test"));
 		this.accounts.users()
 			.stream()
 			.filter((user) -> user.role() == Role.ADMIN && !user.enabled())
-			.forEach((user) -> this.accounts.enable(user.id()));
+			.forEach((user) -> this.accounts.enable(user.id(), "test"));
 	}
 
 	@Test
@@ -145,7 +150,7 @@ class AccountManagementIntegrationTests {
 		UserSummary user = TestUsers.create(this.accounts, Role.EDITOR);
 		IssuedToken token = this.accounts.issueToken(user.id(), "sync");
 
-		this.accounts.disable(user.id());
+		this.accounts.disable(user.id(), "test");
 
 		assertThat(this.accounts.authenticateToken(token.secret())).isEmpty();
 	}
@@ -164,6 +169,25 @@ class AccountManagementIntegrationTests {
 			.query(String.class)
 			.single();
 		assertThat(this.passwordEncoder.matches("another-long-secret", hash)).isTrue();
+	}
+
+	@Test
+	void recordsChangesToUsersInTheAuditLog() {
+		UserSummary user = TestUsers.create(this.accounts, Role.VIEWER);
+
+		this.accounts.changeRole(user.id(), Role.EDITOR, "the-admin");
+		this.accounts.resetPassword(user.id(), "a-brand-new-secret", "the-admin");
+
+		assertThat(this.audit.ofSubject(AccountManagement.USER_SUBJECT, user.id(), 10)).satisfies((entries) -> {
+			assertThat(entries).anySatisfy((entry) -> {
+				assertThat(entry.field()).isEqualTo("user.role");
+				assertThat(entry.oldValue()).isEqualTo("VIEWER");
+				assertThat(entry.newValue()).isEqualTo("EDITOR");
+				assertThat(entry.actor()).isEqualTo("the-admin");
+			});
+			assertThat(entries).extracting(AuditEntry::action).contains("CREATED", "PASSWORD_RESET");
+			assertThat(entries).extracting(AuditEntry::newValue).doesNotContain("a-brand-new-secret");
+		});
 	}
 
 	private AuthenticationManager authenticationManager() {

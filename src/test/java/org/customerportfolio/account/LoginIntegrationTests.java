@@ -102,7 +102,7 @@ class LoginIntegrationTests {
 		UserSummary user = TestUsers.create(this.accounts, Role.EDITOR);
 		Cookie session = login(user.username(), TestUsers.PASSWORD);
 
-		this.accounts.disable(user.id());
+		this.accounts.disable(user.id(), "test");
 
 		this.mvc.perform(get("/customers").cookie(session)).andExpect(status().is3xxRedirection());
 		this.mvc.perform(

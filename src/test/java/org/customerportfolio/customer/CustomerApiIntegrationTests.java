@@ -168,7 +168,7 @@ class CustomerApiIntegrationTests {
 	void answersNotFoundForUnknownCustomersAndRefusesChangesToArchivedOnes() throws Exception {
 		this.mvc.perform(get("/api/v1/customers/987654321").with(as(this.viewer)))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail").value("Er is geen klant met nummer 987.654.321."));
+			.andExpect(jsonPath("$.detail").value("Er is geen klant met nummer 987654321."));
 		CustomerView customer = this.customers.register(CustomerMother.customer().details(), "x");
 		this.mvc.perform(delete("/api/v1/customers/" + customer.id()).with(as(this.editor)))
 			.andExpect(status().isNoContent());

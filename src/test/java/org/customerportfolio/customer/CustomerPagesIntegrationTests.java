@@ -166,7 +166,7 @@ class CustomerPagesIntegrationTests {
 
 		this.mvc.perform(get("/customers/987654321").with(as(viewer)))
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("Er is geen klant met nummer 987.654.321.")));
+			.andExpect(content().string(containsString("Er is geen klant met nummer 987654321.")));
 		this.mvc.perform(get("/customers/abc").with(as(viewer))).andExpect(status().isBadRequest());
 	}
 

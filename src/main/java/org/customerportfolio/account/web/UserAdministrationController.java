@@ -7,14 +7,17 @@ import jakarta.validation.constraints.Size;
 
 import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.NewUser;
+import org.customerportfolio.account.PortfolioUser;
 import org.customerportfolio.account.Role;
 import org.customerportfolio.account.UserSummary;
+import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.shared.FormErrors;
 import org.customerportfolio.shared.Language;
 import org.customerportfolio.shared.NotFoundException;
 import org.customerportfolio.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,8 +38,11 @@ class UserAdministrationController {
 
 	private final AccountManagement accounts;
 
-	UserAdministrationController(AccountManagement accounts) {
+	private final AuditLog audit;
+
+	UserAdministrationController(AccountManagement accounts, AuditLog audit) {
 		this.accounts = accounts;
+		this.audit = audit;
 	}
 
 	@ModelAttribute("roles")
@@ -62,13 +68,15 @@ class UserAdministrationController {
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult binding, RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult binding,
+			@AuthenticationPrincipal PortfolioUser actor, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			return "account/user-new";
 		}
 		try {
 			UserSummary user = this.accounts.createUser(
-					new NewUser(form.username(), form.fullName(), form.password(), form.role(), form.language()));
+					new NewUser(form.username(), form.fullName(), form.password(), form.role(), form.language()),
+					actor.getUsername());
 			redirect.addFlashAttribute("message", "user.created");
 			return "redirect:/admin/users/" + user.id();
 		}
@@ -81,37 +89,41 @@ class UserAdministrationController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("user", existing(id));
+		model.addAttribute("auditEntries", this.audit.ofSubject(AccountManagement.USER_SUBJECT, id, 100));
 		return "account/user";
 	}
 
 	@PostMapping("/{id}/role")
-	String changeRole(@PathVariable long id, @RequestParam Role role, RedirectAttributes redirect) {
-		return act(id, redirect, "user.roleChanged", () -> this.accounts.changeRole(id, role));
+	String changeRole(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal PortfolioUser actor,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "user.roleChanged", () -> this.accounts.changeRole(id, role, actor.getUsername()));
 	}
 
 	@PostMapping("/{id}/name")
 	String rename(@PathVariable long id, @RequestParam(required = false) @Nullable String fullName,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal PortfolioUser actor, RedirectAttributes redirect) {
 		if (fullName != null && fullName.length() > 200) {
 			redirect.addFlashAttribute("error", "user.fullName.tooLong");
 			return "redirect:/admin/users/" + id;
 		}
-		return act(id, redirect, "user.renamed", () -> this.accounts.rename(id, fullName));
+		return act(id, redirect, "user.renamed", () -> this.accounts.rename(id, fullName, actor.getUsername()));
 	}
 
 	@PostMapping("/{id}/disable")
-	String disable(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "user.disabled", () -> this.accounts.disable(id));
+	String disable(@PathVariable long id, @AuthenticationPrincipal PortfolioUser actor, RedirectAttributes redirect) {
+		return act(id, redirect, "user.disabled", () -> this.accounts.disable(id, actor.getUsername()));
 	}
 
 	@PostMapping("/{id}/enable")
-	String enable(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "user.enabled", () -> this.accounts.enable(id));
+	String enable(@PathVariable long id, @AuthenticationPrincipal PortfolioUser actor, RedirectAttributes redirect) {
+		return act(id, redirect, "user.enabled", () -> this.accounts.enable(id, actor.getUsername()));
 	}
 
 	@PostMapping("/{id}/password")
-	String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
-		return act(id, redirect, "user.passwordReset", () -> this.accounts.resetPassword(id, password));
+	String resetPassword(@PathVariable long id, @RequestParam String password,
+			@AuthenticationPrincipal PortfolioUser actor, RedirectAttributes redirect) {
+		return act(id, redirect, "user.passwordReset",
+				() -> this.accounts.resetPassword(id, password, actor.getUsername()));
 	}
 
 	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {

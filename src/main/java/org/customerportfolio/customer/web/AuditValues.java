@@ -1,6 +1,7 @@
 package org.customerportfolio.customer.web;
 
 import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.Language;
 import org.jspecify.annotations.Nullable;
 
@@ -20,14 +21,20 @@ class AuditValues {
 
 	private final CustomerManagement customers;
 
-	AuditValues(MessageSource messages, CustomerManagement customers) {
+	private final Formats formats;
+
+	AuditValues(MessageSource messages, CustomerManagement customers, Formats formats) {
 		this.messages = messages;
 		this.customers = customers;
+		this.formats = formats;
 	}
 
 	public @Nullable String display(@Nullable String field, @Nullable String value) {
 		if (field == null || value == null) {
 			return value;
+		}
+		if ("country".equals(field)) {
+			return this.formats.country(value);
 		}
 		if ("businessType".equals(field)) {
 			Language language = Language.of(LocaleContextHolder.getLocale());

@@ -96,7 +96,9 @@ class CustomerController {
 		model.addAttribute("customers", this.customers.search(filter, pageQuery));
 		model.addAttribute("users", this.accounts.users());
 		model.addAttribute("tags", this.customers.tags());
-		if (request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null) {
+		boolean htmx = request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null;
+		model.addAttribute("htmx", htmx);
+		if (htmx) {
 			return "customer/list :: results";
 		}
 		return "customer/list";
