@@ -113,7 +113,21 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /api/v1/customers/{id}/team-members/{memberId}", Access.VIEWER),
 			Map.entry("PUT /api/v1/customers/{id}/team-members/{memberId}", Access.EDITOR),
 			Map.entry("DELETE /api/v1/customers/{id}/team-members/{memberId}", Access.EDITOR),
-			Map.entry("GET /api/v1/business-types", Access.VIEWER)));
+			Map.entry("GET /api/v1/business-types", Access.VIEWER),
+			// criteria and evaluations
+			Map.entry("GET /admin/criteria", Access.ADMIN), Map.entry("GET /admin/criteria/new", Access.ADMIN),
+			Map.entry("POST /admin/criteria", Access.ADMIN), Map.entry("GET /admin/criteria/{id}/edit", Access.ADMIN),
+			Map.entry("POST /admin/criteria/{id}", Access.ADMIN),
+			Map.entry("POST /admin/criteria/{id}/retire", Access.ADMIN),
+			Map.entry("POST /admin/criteria/{id}/reinstate", Access.ADMIN),
+			Map.entry("POST /admin/criteria/{id}/move", Access.ADMIN),
+			Map.entry("GET /customers/{customerId}/scorecard", Access.VIEWER),
+			Map.entry("GET /customers/{customerId}/evaluations", Access.VIEWER),
+			Map.entry("GET /customers/{customerId}/evaluations/new", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/evaluations", Access.EDITOR),
+			Map.entry("GET /api/v1/criteria", Access.VIEWER),
+			Map.entry("GET /api/v1/customers/{id}/evaluations", Access.VIEWER),
+			Map.entry("POST /api/v1/customers/{id}/evaluations", Access.EDITOR)));
 
 	@Autowired
 	private ApplicationContext context;

@@ -90,7 +90,8 @@ class SecurityConfiguration {
 			.requestMatchers("/account/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
-					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit")
+					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit",
+					"/customers/*/evaluations/new")
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/", "/customers", "/customers/**")
 			.hasRole(Role.VIEWER.name())

@@ -61,6 +61,17 @@ public class Formats {
 		return format.format(number);
 	}
 
+	/** A score, weight or share: at most one decimal, none when it is whole (77,7 · 100 · 1). */
+	public String score(@Nullable Number number) {
+		if (number == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(1);
+		format.setMinimumFractionDigits(0);
+		return format.format(number);
+	}
+
 	/** A country's name in the user's language, from its ISO 3166 code. */
 	public String country(@Nullable String code) {
 		return (code == null) ? "" : new Locale("", code).getDisplayCountry(locale());

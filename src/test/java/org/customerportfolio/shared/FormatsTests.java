@@ -32,6 +32,8 @@ class FormatsTests {
 		assertThat(this.formats.date(LocalDate.of(2026, 11, 27))).isEqualTo("27-11-2026");
 		assertThat(this.formats.dateTime(Instant.parse("2026-11-27T23:30:00Z"))).isEqualTo("28-11-2026 00:30");
 		assertThat(this.formats.country("DE")).isEqualTo("Duitsland");
+		assertThat(this.formats.score(77.66)).isEqualTo("77,7");
+		assertThat(this.formats.score(100.0)).isEqualTo("100");
 	}
 
 	@Test

@@ -1,0 +1,276 @@
+package org.customerportfolio.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.customerportfolio.audit.AuditLog;
+import org.customerportfolio.audit.AuditLog.Subject;
+import org.customerportfolio.criteria.Axis;
+import org.customerportfolio.criteria.CriteriaManagement;
+import org.customerportfolio.criteria.Criterion;
+import org.customerportfolio.criteria.CriterionKind;
+import org.customerportfolio.criteria.Level;
+import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.customer.CustomerView;
+import org.customerportfolio.shared.InvalidInputException;
+import org.customerportfolio.shared.NotFoundException;
+import org.customerportfolio.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records evaluations and answers their history. An answer must fit its criterion: a
+ * level of that criterion, a number within its range, a text of reasonable length;
+ * answers for retired or unknown criteria are refused. Criteria left out are unrated.
+ */
+@Service
+@Transactional
+public class EvaluationManagement {
+
+	static final int MAX_TEXT = 4000;
+
+	private final Evaluations evaluations;
+
+	private final CriteriaManagement criteria;
+
+	private final CustomerManagement customers;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	EvaluationManagement(Evaluations evaluations, CriteriaManagement criteria, CustomerManagement customers,
+			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.evaluations = evaluations;
+		this.criteria = criteria;
+		this.customers = customers;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an evaluation. The answers are given per criterion key as raw values: one
+	 * level key, several level keys, a number or a text; blank answers leave the
+	 * criterion unrated.
+	 */
+	public EvaluationView record(long customerId, Map<String, List<String>> answers, @Nullable String comment,
+			String actor) {
+		CustomerView customer = this.customers.customer(customerId);
+		if (customer.archived()) {
+			throw new RuleViolation(null, "customer.archived.refused");
+		}
+		List<Criterion> all = this.criteria.all();
+		List<RuleViolation> problems = new ArrayList<>();
+		Set<EvaluationValue> values = new LinkedHashSet<>();
+		for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
+			List<String> given = answer.getValue()
+				.stream()
+				.filter(Objects::nonNull)
+				.map(String::strip)
+				.filter((value) -> !value.isEmpty())
+				.toList();
+			if (given.isEmpty()) {
+				continue;
+			}
+			Optional<Criterion> criterion = all.stream()
+				.filter((candidate) -> candidate.code().equals(answer.getKey()))
+				.findFirst();
+			if (criterion.isEmpty()) {
+				problems.add(new RuleViolation(answer.getKey(), "evaluation.criterion.unknown", answer.getKey()));
+			}
+			else if (criterion.get().retired()) {
+				problems.add(new RuleViolation(answer.getKey(), "evaluation.criterion.retired", answer.getKey()));
+			}
+			else {
+				values.addAll(values(criterion.get(), given, problems));
+			}
+		}
+		String tidyComment = (comment == null || comment.isBlank()) ? null : comment.strip();
+		if (tidyComment != null && tidyComment.length() > MAX_TEXT) {
+			problems.add(new RuleViolation("comment", "field.tooLong", MAX_TEXT));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Evaluation evaluation = this.evaluations
+			.save(new Evaluation(null, customerId, this.clock.instant(), actor, tidyComment, values));
+		this.audit.recordAction(new Subject("EVALUATION", evaluation.id(), null, customerId, actor), "CREATED");
+		this.events.publishEvent(new EvaluationRecorded(customerId, evaluation.id()));
+		return view(evaluation, all);
+	}
+
+	/** The customer's evaluations, newest first; the first is the current rating. */
+	@Transactional(readOnly = true)
+	public List<EvaluationView> history(long customerId) {
+		this.customers.customer(customerId);
+		List<Criterion> all = this.criteria.all();
+		return this.evaluations.findByCustomerIdOrderByEvaluatedAtDescIdDesc(customerId)
+			.stream()
+			.map((evaluation) -> view(evaluation, all))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<EvaluationView> current(long customerId) {
+		return history(customerId).stream().findFirst();
+	}
+
+	@Transactional(readOnly = true)
+	public EvaluationView evaluation(long customerId, long evaluationId) {
+		return this.evaluations.findById(evaluationId)
+			.filter((evaluation) -> evaluation.customerId() == customerId)
+			.map((evaluation) -> view(evaluation, this.criteria.all()))
+			.orElseThrow(() -> new NotFoundException("evaluation.notFound", evaluationId));
+	}
+
+	/**
+	 * The criteria whose answer differs between two evaluations, in the criteria's order;
+	 * retired criteria included, since old evaluations may have answered them.
+	 */
+	@Transactional(readOnly = true)
+	public List<RatingChange> differences(EvaluationView before, EvaluationView after) {
+		List<RatingChange> changes = new ArrayList<>();
+		for (Criterion criterion : this.criteria.all()) {
+			Rating old = before.ratings().get(criterion.code());
+			Rating now = after.ratings().get(criterion.code());
+			if (!sameAnswer(old, now)) {
+				changes.add(new RatingChange(criterion.code(), criterion.nameNl(), criterion.nameEn(), old, now));
+			}
+		}
+		return changes;
+	}
+
+	private static boolean sameAnswer(@Nullable Rating a, @Nullable Rating b) {
+		if (a == null || b == null) {
+			return a == b;
+		}
+		return a.levelCodes().equals(b.levelCodes()) && Objects.equals(a.text(), b.text()) && ((a.number() == null)
+				? b.number() == null : b.number() != null && a.number().compareTo(b.number()) == 0);
+	}
+
+	private static List<EvaluationValue> values(Criterion criterion, List<String> given, List<RuleViolation> problems) {
+		String field = criterion.code();
+		List<EvaluationValue> values = new ArrayList<>();
+		switch (criterion.kind()) {
+			case ORDINAL, SINGLE_CHOICE, MULTIPLE_CHOICE -> {
+				if (criterion.kind() != CriterionKind.MULTIPLE_CHOICE && given.size() > 1) {
+					problems.add(new RuleViolation(field, "evaluation.level.onlyOne", criterion.nameEn()));
+					return values;
+				}
+				for (String code : new LinkedHashSet<>(given)) {
+					Optional<Level> level = criterion.level(code);
+					if (level.isEmpty()) {
+						problems.add(new RuleViolation(field, "evaluation.level.unknown", code, criterion.code()));
+					}
+					else {
+						values.add(new EvaluationValue(criterion.id(), code, level.get().labelNl(),
+								level.get().labelEn(), null, null));
+					}
+				}
+			}
+			case NUMBER -> {
+				if (given.size() > 1) {
+					problems.add(new RuleViolation(field, "evaluation.level.onlyOne", criterion.nameEn()));
+					return values;
+				}
+				BigDecimal number = parseNumber(given.get(0));
+				if (number == null) {
+					problems.add(new RuleViolation(field, "evaluation.number.invalid", given.get(0)));
+				}
+				else if ((criterion.minValue() != null && number.compareTo(criterion.minValue()) < 0)
+						|| (criterion.maxValue() != null && number.compareTo(criterion.maxValue()) > 0)) {
+					problems.add(new RuleViolation(field, "evaluation.number.outOfRange", given.get(0),
+							plain(criterion.minValue()), plain(criterion.maxValue())));
+				}
+				else {
+					values.add(new EvaluationValue(criterion.id(), null, null, null, number, null));
+				}
+			}
+			case TEXT -> {
+				String text = String.join("\n", given);
+				if (text.length() > MAX_TEXT) {
+					problems.add(new RuleViolation(field, "field.tooLong", MAX_TEXT));
+				}
+				else {
+					values.add(new EvaluationValue(criterion.id(), null, null, null, null, text));
+				}
+			}
+		}
+		return values;
+	}
+
+	private static @Nullable BigDecimal parseNumber(String text) {
+		String normalised = text.replace(" ", "");
+		if (normalised.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?") || normalised.matches("-?\\d+,\\d+")) {
+			normalised = normalised.replace(".", "").replace(",", ".");
+		}
+		try {
+			BigDecimal number = new BigDecimal(normalised);
+			return (number.abs().compareTo(new BigDecimal("1e14")) < 0) ? number : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static String plain(@Nullable BigDecimal value) {
+		return (value == null) ? "…" : value.stripTrailingZeros().toPlainString();
+	}
+
+	private static EvaluationView view(Evaluation evaluation, List<Criterion> all) {
+		Map<Long, Criterion> byId = new LinkedHashMap<>();
+		all.forEach((criterion) -> byId.put(criterion.id(), criterion));
+		Map<String, List<EvaluationValue>> grouped = new LinkedHashMap<>();
+		for (EvaluationValue value : evaluation.values()) {
+			Criterion criterion = byId.get(value.criterionId());
+			if (criterion != null) {
+				grouped.computeIfAbsent(criterion.code(), (code) -> new ArrayList<>()).add(value);
+			}
+		}
+		Map<String, Rating> ratings = new LinkedHashMap<>();
+		grouped.forEach((code, values) -> {
+			Criterion criterion = byId.values()
+				.stream()
+				.filter((candidate) -> candidate.code().equals(code))
+				.findFirst()
+				.orElseThrow();
+			List<EvaluationValue> ordered = values.stream()
+				.sorted(java.util.Comparator.comparingInt((EvaluationValue value) -> levelIndex(criterion, value)))
+				.toList();
+			ratings.put(code,
+					new Rating(code, ordered.stream().map(EvaluationValue::levelCode).filter(Objects::nonNull).toList(),
+							ordered.stream().map(EvaluationValue::levelLabelNl).filter(Objects::nonNull).toList(),
+							ordered.stream().map(EvaluationValue::levelLabelEn).filter(Objects::nonNull).toList(),
+							ordered.get(0).numberValue(), ordered.get(0).textValue()));
+		});
+		return new EvaluationView(evaluation.id(), evaluation.customerId(), evaluation.evaluatedAt(),
+				evaluation.evaluatedBy(), evaluation.comment(), ratings,
+				Scorecard.score(Axis.ATTRACTIVENESS, all, ratings),
+				Scorecard.score(Axis.RELATIONSHIP_STRENGTH, all, ratings));
+	}
+
+	private static int levelIndex(Criterion criterion, EvaluationValue value) {
+		List<Level> levels = criterion.levels();
+		for (int i = 0; i < levels.size(); i++) {
+			if (levels.get(i).code().equals(value.levelCode())) {
+				return i;
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+}
