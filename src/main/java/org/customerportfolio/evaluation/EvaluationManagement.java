@@ -75,6 +75,32 @@ public class EvaluationManagement {
 		}
 		List<Criterion> all = this.criteria.all();
 		List<RuleViolation> problems = new ArrayList<>();
+		Set<EvaluationValue> values = values(all, answers, problems);
+		String tidyComment = tidyComment(comment, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Evaluation evaluation = this.evaluations
+			.save(new Evaluation(null, customerId, this.clock.instant(), actor, tidyComment, values));
+		this.audit.recordAction(new Subject("EVALUATION", evaluation.id(), null, customerId, actor), "CREATED");
+		this.events.publishEvent(new EvaluationRecorded(customerId, evaluation.id()));
+		return view(evaluation, all);
+	}
+
+	/**
+	 * What would be wrong with these answers, without recording anything: for callers
+	 * that have found problems of their own and want to report all at once.
+	 */
+	@Transactional(readOnly = true)
+	public List<RuleViolation> problems(Map<String, List<String>> answers, @Nullable String comment) {
+		List<RuleViolation> problems = new ArrayList<>();
+		values(this.criteria.all(), answers, problems);
+		tidyComment(comment, problems);
+		return problems;
+	}
+
+	private static Set<EvaluationValue> values(List<Criterion> all, Map<String, List<String>> answers,
+			List<RuleViolation> problems) {
 		Set<EvaluationValue> values = new LinkedHashSet<>();
 		for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
 			List<String> given = answer.getValue()
@@ -99,18 +125,15 @@ public class EvaluationManagement {
 				values.addAll(values(criterion.get(), given, problems));
 			}
 		}
-		String tidyComment = (comment == null || comment.isBlank()) ? null : comment.strip();
-		if (tidyComment != null && tidyComment.length() > MAX_TEXT) {
+		return values;
+	}
+
+	private static @Nullable String tidyComment(@Nullable String comment, List<RuleViolation> problems) {
+		String tidy = (comment == null || comment.isBlank()) ? null : comment.strip();
+		if (tidy != null && tidy.length() > MAX_TEXT) {
 			problems.add(new RuleViolation("comment", "field.tooLong", MAX_TEXT));
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		Evaluation evaluation = this.evaluations
-			.save(new Evaluation(null, customerId, this.clock.instant(), actor, tidyComment, values));
-		this.audit.recordAction(new Subject("EVALUATION", evaluation.id(), null, customerId, actor), "CREATED");
-		this.events.publishEvent(new EvaluationRecorded(customerId, evaluation.id()));
-		return view(evaluation, all);
+		return tidy;
 	}
 
 	/** The customer's evaluations, newest first; the first is the current rating. */

@@ -61,7 +61,10 @@ public class Formats {
 		return format.format(number);
 	}
 
-	/** A score, weight or share: at most one decimal, none when it is whole (77,7 · 100 · 1). */
+	/**
+	 * A score, weight or share: at most one decimal, none when it is whole (77,7 · 100 ·
+	 * 1).
+	 */
 	public String score(@Nullable Number number) {
 		if (number == null) {
 			return "";

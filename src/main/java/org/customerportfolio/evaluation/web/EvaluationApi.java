@@ -82,6 +82,7 @@ class EvaluationApi {
 			}
 		});
 		if (!problems.isEmpty()) {
+			problems.addAll(this.evaluations.problems(answers, request.comment()));
 			throw new InvalidInputException(problems);
 		}
 		EvaluationView view = this.evaluations.record(id, answers, request.comment(), user.getUsername());
