@@ -8,7 +8,9 @@ import org.customerportfolio.criteria.CriterionKind;
 import org.customerportfolio.shared.EditConflictException;
 import org.customerportfolio.shared.FormErrors;
 import org.customerportfolio.shared.InvalidInputException;
+import org.customerportfolio.shared.Language;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +41,7 @@ class CriteriaController {
 	void referenceData(Model model) {
 		model.addAttribute("kinds", CriterionKind.values());
 		model.addAttribute("axes", Axis.values());
+		model.addAttribute("language", Language.of(LocaleContextHolder.getLocale()));
 	}
 
 	@GetMapping

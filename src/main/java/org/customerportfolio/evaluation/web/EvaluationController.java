@@ -64,8 +64,12 @@ class EvaluationController {
 
 	@GetMapping("/scorecard")
 	String scorecard(@PathVariable long customerId, Model model) {
+		List<EvaluationView> history = this.evaluations.history(customerId);
 		model.addAttribute("customerId", customerId);
-		model.addAttribute("current", this.evaluations.current(customerId).orElse(null));
+		model.addAttribute("current", history.isEmpty() ? null : history.get(0));
+		model.addAttribute("previous", (history.size() > 1) ? history.get(1) : null);
+		model.addAttribute("changes",
+				(history.size() > 1) ? this.evaluations.differences(history.get(1), history.get(0)) : List.of());
 		model.addAttribute("language", Language.of(LocaleContextHolder.getLocale()));
 		return "evaluation/scorecard :: scorecard";
 	}
