@@ -191,7 +191,7 @@ public class EvaluationManagement {
 		switch (criterion.kind()) {
 			case ORDINAL, SINGLE_CHOICE, MULTIPLE_CHOICE -> {
 				if (criterion.kind() != CriterionKind.MULTIPLE_CHOICE && given.size() > 1) {
-					problems.add(new RuleViolation(field, "evaluation.level.onlyOne", criterion.nameEn()));
+					problems.add(new RuleViolation(field, "evaluation.level.onlyOne", criterion.code()));
 					return values;
 				}
 				for (String code : new LinkedHashSet<>(given)) {
@@ -207,7 +207,7 @@ public class EvaluationManagement {
 			}
 			case NUMBER -> {
 				if (given.size() > 1) {
-					problems.add(new RuleViolation(field, "evaluation.level.onlyOne", criterion.nameEn()));
+					problems.add(new RuleViolation(field, "evaluation.level.onlyOne", criterion.code()));
 					return values;
 				}
 				BigDecimal number = parseNumber(given.get(0));

@@ -25,7 +25,9 @@ public record Rating(String criterionCode, List<String> levelCodes, List<String>
 			return String.join(", ", (language == Language.NL) ? this.labelsNl : this.labelsEn);
 		}
 		if (this.number != null) {
-			return this.number.stripTrailingZeros().toPlainString();
+			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.locale());
+			format.setMaximumFractionDigits(4);
+			return format.format(this.number);
 		}
 		return (this.text != null) ? this.text : "";
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.PortfolioUser;
 import org.customerportfolio.criteria.CriteriaManagement;
 import org.customerportfolio.criteria.Criterion;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,12 +56,23 @@ class EvaluationController {
 
 	private final MessageSource messages;
 
+	private final AccountManagement accounts;
+
 	EvaluationController(EvaluationManagement evaluations, CriteriaManagement criteria, CustomerManagement customers,
-			MessageSource messages) {
+			MessageSource messages, AccountManagement accounts) {
 		this.evaluations = evaluations;
 		this.criteria = criteria;
 		this.customers = customers;
 		this.messages = messages;
+		this.accounts = accounts;
+	}
+
+	/** Who evaluated, by full name: evaluations record the username. */
+	@ModelAttribute("names")
+	Map<String, String> names() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.accounts.users().forEach((user) -> names.put(user.username(), user.displayName()));
+		return names;
 	}
 
 	@GetMapping("/scorecard")
