@@ -127,7 +127,11 @@ class AuthorizationIntegrationTests {
 			Map.entry("POST /customers/{customerId}/evaluations", Access.EDITOR),
 			Map.entry("GET /api/v1/criteria", Access.VIEWER),
 			Map.entry("GET /api/v1/customers/{id}/evaluations", Access.VIEWER),
-			Map.entry("POST /api/v1/customers/{id}/evaluations", Access.EDITOR)));
+			Map.entry("POST /api/v1/customers/{id}/evaluations", Access.EDITOR),
+			// invoices and figures
+			Map.entry("POST /api/v1/imports/invoices", Access.EDITOR),
+			Map.entry("GET /api/v1/customers/{id}/figures", Access.VIEWER),
+			Map.entry("GET /api/v1/figures", Access.VIEWER)));
 
 	@Autowired
 	private ApplicationContext context;

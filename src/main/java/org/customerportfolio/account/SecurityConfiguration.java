@@ -60,6 +60,8 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/**")
 				.hasRole(Role.VIEWER.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/imports/**")
+				.hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.POST, "/api/v1/customers/**")
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.PUT, "/api/v1/customers/**")

@@ -16,6 +16,7 @@ import org.customerportfolio.shared.NotFoundException;
 import org.customerportfolio.shared.PageQuery;
 import org.customerportfolio.shared.PageSlice;
 import org.customerportfolio.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -128,6 +129,25 @@ public class CustomerManagement {
 	/** The fields a customer list can be sorted on. */
 	public static java.util.Set<String> sortableFields() {
 		return CustomerSearch.sortable();
+	}
+
+	/**
+	 * Every customer's id, reference and name, archived ones included: what an import
+	 * matches its rows on.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerKey> keys() {
+		return this.search.keys();
+	}
+
+	/**
+	 * Registers a customer an import names but nobody has registered yet: its reference,
+	 * and its name (the reference when the file has none, until someone renames it).
+	 */
+	public long registerFromImport(@Nullable String reference, String name, String actor) {
+		CustomerDetails details = new CustomerDetails(name, reference, null, null, null, null, null, null,
+				CustomerStatus.ACTIVE, List.of(), null, null);
+		return register(details, actor).id();
 	}
 
 	@Transactional(readOnly = true)

@@ -24,7 +24,7 @@ final class CustomerRules {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-	private static final Pattern EXTERNAL_REF = Pattern.compile("[\\p{L}\\p{N} ._/#-]{1,64}");
+	private static final Pattern EXTERNAL_REF = Pattern.compile("[^\\p{Cntrl}]{1,64}");
 
 	private static final Pattern REGISTRATION = Pattern.compile("[A-Za-z0-9 .-]{4,20}");
 

@@ -81,6 +81,10 @@ class CustomerSearch {
 		return new PageSlice<>(complete(rows, userName), page.page(), page.size(), total);
 	}
 
+	List<CustomerKey> keys() {
+		return this.jdbc.sql("select id, external_ref, name from customer").query(CustomerKey.class).list();
+	}
+
 	List<String> tags() {
 		return this.jdbc.sql("select distinct tag from customer_tag order by tag").query(String.class).list();
 	}

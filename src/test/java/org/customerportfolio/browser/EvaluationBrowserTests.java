@@ -198,7 +198,7 @@ class EvaluationBrowserTests {
 		assertThat(entries).hasSize(1);
 		WebElement entry = entries.get(0);
 		assertThat(entry.findElement(By.tagName("header")).getText()).containsPattern(ENGLISH_DATE_TIME)
-			.contains("by " + EDITOR, "Attractiveness 66.5", "Relationship strength 58.5");
+			.contains("by Eva Editor", "Attractiveness 66.5", "Relationship strength 58.5");
 		assertThat(entry.findElement(By.cssSelector("p.pre")).getText())
 			.isEqualTo("First look after the kick-off meeting.");
 		assertThat(entry.findElements(By.cssSelector("ul.changes li"))).isEmpty();
@@ -284,7 +284,7 @@ class EvaluationBrowserTests {
 			.containsEntry("Relationship strength", List.of("25", "rests on 2 of 3 criteria"));
 		assertThat(browser.text(By.cssSelector("#scorecard .score-when"))).matches("\\d{1,2} [A-Z][a-z]{2,3} \\d{4}");
 		assertThat(browser.find(By.id("scorecard")).getDomProperty("textContent")).contains("Last evaluated",
-				"by " + EDITOR);
+				"by Eva Editor");
 		assertThat(browser.findAll(By.cssSelector("#scorecard .score-basis.incomplete"))).hasSize(2);
 		browser.screenshot("05-scorecard");
 		browser.logOut();

@@ -1,0 +1,403 @@
+package org.customerportfolio.invoicing;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.customerportfolio.customer.CustomerKey;
+import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.exchange.TabularFile;
+import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
+import org.customerportfolio.invoicing.InvoiceFileReading.Line;
+import org.customerportfolio.invoicing.InvoiceFileReading.NewCustomer;
+import org.customerportfolio.shared.Formats;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports invoice lines from CSV or XLSX as accounting systems export them. It finds how
+ * the file is written, maps its columns, reads every row into a line or a precise
+ * problem, and only when there are none saves it all in one transaction: new customers
+ * and categories, the invoices of the file replacing earlier lines of the same invoice
+ * numbers (so nothing is counted twice), and the monthly totals the figures read.
+ */
+@Service
+public class InvoiceImport {
+
+	private static final int PROGRESS_EVERY = 5000;
+
+	private final CustomerManagement customers;
+
+	private final ServiceCategories categories;
+
+	private final InvoiceLineStore store;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate separately;
+
+	private final Clock clock;
+
+	private final Formats formats;
+
+	InvoiceImport(CustomerManagement customers, ServiceCategories categories, InvoiceLineStore store, JdbcClient jdbc,
+			PlatformTransactionManager transactions, Clock clock, Formats formats) {
+		this.customers = customers;
+		this.categories = categories;
+		this.store = store;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		this.formats = formats;
+	}
+
+	/**
+	 * What the file is and how the import proposes to read it.
+	 */
+	public ImportAnalysis analyse(Path path, String fileName) {
+		TabularFile file = TabularFile.open(path, fileName);
+		Map<InvoiceField, Integer> columns = new EnumMap<>(InvoiceField.class);
+		autoMap(file.header(), columns);
+		Evidence evidence = evidence(file, columns);
+		Map<InvoiceField, String> suggested = new EnumMap<>(InvoiceField.class);
+		columns.forEach((field, column) -> suggested.put(field, file.header().get(column)));
+		return new ImportAnalysis(fileName, file.kind().name(), file.charset().name(), separatorName(file),
+				file.header(), suggested, evidence.dates.candidates(), evidence.decimals.decided(file.separator()));
+	}
+
+	/**
+	 * Reads the whole file as the import would and tells what it would do; saves nothing.
+	 */
+	public ImportPreview preview(Path path, String fileName, ImportSettings settings) {
+		Prepared prepared = prepare(path, fileName, settings);
+		if (prepared.refused != null) {
+			return prepared.refused;
+		}
+		prepared.reading.read((line) -> {
+		});
+		return prepared.reading.preview(prepared.settings);
+	}
+
+	/**
+	 * Imports the file all or nothing; refused with the preview when any row has a
+	 * problem.
+	 */
+	public ImportResult commit(Path path, String fileName, ImportSettings settings, String actor) {
+		long importId = startRecord(fileName, actor);
+		return commit(importId, path, fileName, settings, actor);
+	}
+
+	ImportResult commit(long importId, Path path, String fileName, ImportSettings settings, String actor) {
+		try {
+			Prepared checked = prepare(path, fileName, settings);
+			if (checked.refused != null) {
+				throw new ImportRefusedException(checked.refused);
+			}
+			checked.reading.read((line) -> {
+			});
+			ImportPreview preview = checked.reading.preview(checked.settings);
+			if (!preview.importable()) {
+				throw new ImportRefusedException(preview);
+			}
+			progress(importId, 0, preview.lines());
+			ImportResult result = this.transaction
+				.execute((status) -> save(importId, path, fileName, checked, actor, preview.lines()));
+			this.separately.executeWithoutResult((status) -> this.jdbc
+				.sql("""
+						update invoice_import set status = 'DONE', finished_at = :at, processed_rows = :lines, lines = :lines,
+						       invoices = :invoices, customers_created = :created, total_amount = :total
+						where id = :id
+						""")
+				.param("at", Timestamp.from(this.clock.instant()))
+				.param("lines", result.lines())
+				.param("invoices", result.invoices())
+				.param("created", result.customersCreated())
+				.param("total", result.totalAmount())
+				.param("id", importId)
+				.update());
+			return result;
+		}
+		catch (RuntimeException ex) {
+			String message = (ex instanceof ImportRefusedException refused)
+					? refused.preview().problemCount() + " problems" : ex.getClass().getSimpleName();
+			this.separately.executeWithoutResult((status) -> this.jdbc.sql(
+					"update invoice_import set status = 'FAILED', finished_at = :at, message = :message where id = :id")
+				.param("at", Timestamp.from(this.clock.instant()))
+				.param("message", message)
+				.param("id", importId)
+				.update());
+			throw ex;
+		}
+	}
+
+	/**
+	 * Writes what a checked reading found: categories and customers first, then the
+	 * file's invoices replacing earlier lines of the same numbers, then the monthly
+	 * totals of every customer touched.
+	 */
+	private ImportResult save(long importId, Path path, String fileName, Prepared checked, String actor,
+			long expectedLines) {
+		InvoiceFileReading found = checked.reading;
+		for (String category : found.newCategories()) {
+			String code = CategoryMatcher.codeFor(category);
+			if (this.categories.findByCode(code).isEmpty()) {
+				int position = this.categories.findAllByOrderByPosition()
+					.stream()
+					.mapToInt(ServiceCategory::position)
+					.max()
+					.orElse(0) + 1;
+				this.categories.save(new ServiceCategory(null, null, code, category, category, position, true));
+			}
+		}
+		Map<String, Long> created = new HashMap<>();
+		for (Map.Entry<String, NewCustomer> customer : found.newCustomers().entrySet()) {
+			created.put(customer.getKey(), this.customers.registerFromImport(customer.getValue().reference(),
+					customer.getValue().name(), actor));
+		}
+		Set<Long> affected = new HashSet<>(this.store.deleteInvoices(found.invoiceNumbers()));
+		Prepared writing = prepare(path, fileName, checked.settings);
+		List<Line> batch = new ArrayList<>();
+		long[] written = { 0 };
+		BigDecimal[] total = { BigDecimal.ZERO };
+		writing.reading.read((line) -> {
+			batch.add(line);
+			if (batch.size() == InvoiceLineStore.BATCH) {
+				flush(batch, created, affected, importId);
+			}
+			written[0]++;
+			total[0] = total[0].add(line.parsed().amount());
+			if (written[0] % PROGRESS_EVERY == 0) {
+				progress(importId, written[0], expectedLines);
+			}
+		});
+		flush(batch, created, affected, importId);
+		this.store.refreshMonths(affected);
+		return new ImportResult(importId, written[0], found.invoiceNumbers().size(), created.size(), total[0]);
+	}
+
+	private void flush(List<Line> lines, Map<String, Long> created, Set<Long> affected, long importId) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		List<ParsedLine> parsed = new ArrayList<>(lines.size());
+		List<Long> ids = new ArrayList<>(lines.size());
+		for (Line line : lines) {
+			Long id = (line.customerId() != null) ? line.customerId() : created.get(line.customerKey());
+			parsed.add(line.parsed());
+			ids.add(id);
+			affected.add(id);
+		}
+		this.store.insert(parsed, ids, importId);
+		lines.clear();
+	}
+
+	long startRecord(String fileName, String actor) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.separately.executeWithoutResult((status) -> this.jdbc.sql("""
+				insert into invoice_import (file_name, imported_by, started_at, status, processed_rows)
+				values (:file, :actor, :at, 'RUNNING', 0)
+				""")
+			.param("file", (fileName.length() > 255) ? fileName.substring(0, 255) : fileName)
+			.param("actor", actor)
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update(key, "id"));
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	private void progress(long importId, long processed, long total) {
+		this.separately.executeWithoutResult((status) -> this.jdbc
+			.sql("update invoice_import set processed_rows = :processed, total_rows = :total where id = :id")
+			.param("processed", processed)
+			.param("total", total)
+			.param("id", importId)
+			.update());
+	}
+
+	private Prepared prepare(Path path, String fileName, ImportSettings settings) {
+		TabularFile file = TabularFile.open(path, fileName);
+		List<RowProblem> problems = new ArrayList<>();
+		Map<InvoiceField, Integer> columns = columns(file, settings, problems);
+		String dateFormat = settings.dateFormat();
+		DecimalMark mark = settings.decimalMark();
+		if (problems.isEmpty() && (dateFormat == null || mark == null)) {
+			Evidence evidence = evidence(file, columns);
+			if (dateFormat == null) {
+				List<String> candidates = evidence.dates.candidates();
+				if (candidates.size() == 1) {
+					dateFormat = candidates.get(0);
+				}
+				else if (candidates.isEmpty()) {
+					problems.add(
+							RowProblem.ofFile("import.date.unreadable", String.join(", ", ValueFormats.DATE_PATTERNS)));
+				}
+				else {
+					problems.add(RowProblem.ofFile("import.date.ambiguous", String.join(", ", candidates)));
+				}
+			}
+			if (mark == null) {
+				mark = evidence.decimals.decided(file.separator());
+				if (mark == null) {
+					problems.add(RowProblem.ofFile("import.decimal.ambiguous"));
+				}
+			}
+		}
+		else if (dateFormat != null && !validPattern(dateFormat)) {
+			problems.add(RowProblem.ofFile("import.date.patternInvalid", dateFormat));
+		}
+		ImportSettings used = new ImportSettings(headers(file, columns), dateFormat, mark);
+		if (!problems.isEmpty()) {
+			return new Prepared(null, used, new ImportPreview(fileName, used, 0, 0, BigDecimal.ZERO, null, null,
+					List.of(), 0, List.of(), List.of(), problems, problems.size()));
+		}
+		Map<String, Long> byRef = new HashMap<>();
+		Map<String, Long> byName = new HashMap<>();
+		for (CustomerKey key : this.customers.keys()) {
+			if (key.externalRef() != null) {
+				byRef.put(key.externalRef(), key.id());
+			}
+			byName.putIfAbsent(key.name(), key.id());
+		}
+		InvoiceFileReading reading = new InvoiceFileReading(file, columns, dateFormat, mark, byRef, byName,
+				new CategoryMatcher(this.categories.findAllByOrderByPosition()), this.formats.today());
+		return new Prepared(reading, used, null);
+	}
+
+	private record Prepared(@Nullable InvoiceFileReading reading, ImportSettings settings,
+			@Nullable ImportPreview refused) {
+	}
+
+	private static Map<InvoiceField, Integer> columns(TabularFile file, ImportSettings settings,
+			List<RowProblem> problems) {
+		Map<InvoiceField, Integer> columns = new EnumMap<>(InvoiceField.class);
+		List<String> header = file.header();
+		for (Map.Entry<InvoiceField, String> chosen : settings.columns().entrySet()) {
+			String wanted = chosen.getValue().strip();
+			if (wanted.isEmpty()) {
+				continue;
+			}
+			List<Integer> found = new ArrayList<>();
+			for (int i = 0; i < header.size(); i++) {
+				if (header.get(i).equalsIgnoreCase(wanted)) {
+					found.add(i);
+				}
+			}
+			if (found.isEmpty()) {
+				problems.add(new RowProblem(null, wanted, null, "import.column.unknown", new Object[] { wanted }));
+			}
+			else if (found.size() > 1) {
+				problems.add(new RowProblem(null, wanted, null, "import.column.duplicate", new Object[] { wanted }));
+			}
+			else {
+				columns.put(chosen.getKey(), found.get(0));
+			}
+		}
+		if (settings.columns().isEmpty()) {
+			autoMap(header, columns);
+			for (Map.Entry<InvoiceField, Integer> column : columns.entrySet()) {
+				String name = header.get(column.getValue());
+				if (header.stream().filter(name::equalsIgnoreCase).count() > 1) {
+					problems.add(new RowProblem(null, name, null, "import.column.duplicate", new Object[] { name }));
+				}
+			}
+		}
+		for (InvoiceField field : InvoiceField.values()) {
+			if (field.required() && !columns.containsKey(field)) {
+				problems.add(new RowProblem(null, null, null, "import.column.missing", new Object[] { field.key() }));
+			}
+		}
+		if (!columns.containsKey(InvoiceField.CUSTOMER_REF) && !columns.containsKey(InvoiceField.CUSTOMER_NAME)) {
+			problems.add(new RowProblem(null, null, null, "import.column.missingCustomer", new Object[0]));
+		}
+		return columns;
+	}
+
+	private static void autoMap(List<String> header, Map<InvoiceField, Integer> columns) {
+		for (InvoiceField field : InvoiceField.values()) {
+			for (int i = 0; i < header.size(); i++) {
+				if (field.matches(header.get(i))) {
+					columns.put(field, i);
+					break;
+				}
+			}
+		}
+	}
+
+	private static Map<InvoiceField, String> headers(TabularFile file, Map<InvoiceField, Integer> columns) {
+		Map<InvoiceField, String> headers = new LinkedHashMap<>();
+		columns.forEach((field, column) -> headers.put(field, file.header().get(column)));
+		return headers;
+	}
+
+	private static boolean validPattern(String pattern) {
+		try {
+			ValueFormats.formatter(pattern);
+			return pattern.toLowerCase(Locale.ROOT).contains("y") && pattern.contains("d");
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static String separatorName(TabularFile file) {
+		if (file.kind() != TabularFile.Kind.CSV) {
+			return "";
+		}
+		return switch (file.separator()) {
+			case '\t' -> "tab";
+			case ';' -> ";";
+			case ',' -> ",";
+			default -> String.valueOf(file.separator());
+		};
+	}
+
+	private static Evidence evidence(TabularFile file, Map<InvoiceField, Integer> columns) {
+		Evidence evidence = new Evidence();
+		Integer date = columns.get(InvoiceField.INVOICE_DATE);
+		List<Integer> amounts = new ArrayList<>();
+		for (InvoiceField field : List.of(InvoiceField.AMOUNT, InvoiceField.COST, InvoiceField.MARGIN)) {
+			if (columns.containsKey(field)) {
+				amounts.add(columns.get(field));
+			}
+		}
+		file.forEachRow((row) -> {
+			if (date != null) {
+				evidence.dates.add(row.cell(date));
+			}
+			for (int column : amounts) {
+				evidence.decimals.add(row.cell(column));
+			}
+		});
+		return evidence;
+	}
+
+	private static final class Evidence {
+
+		final ValueFormats.DateEvidence dates = new ValueFormats.DateEvidence();
+
+		final ValueFormats.DecimalEvidence decimals = new ValueFormats.DecimalEvidence();
+
+	}
+
+}

@@ -1,0 +1,236 @@
+package org.customerportfolio.invoicing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.customerportfolio.shared.Formats;
+import org.customerportfolio.shared.PageSlice;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Revenue figures from the monthly totals (never from the raw lines): per customer and
+ * year (calendar year, or a fiscal year starting in a configured month), per service
+ * category, the change against the previous year, the trailing twelve months, and a
+ * projection for the next twelve.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RevenueFigures {
+
+	private final JdbcClient jdbc;
+
+	private final Formats formats;
+
+	private final int fiscalYearStart;
+
+	RevenueFigures(JdbcClient jdbc, Formats formats,
+			@Value("${portfolio.fiscal-year-start-month:1}") int fiscalYearStart) {
+		this.jdbc = jdbc;
+		this.formats = formats;
+		this.fiscalYearStart = Math.max(1, Math.min(12, fiscalYearStart));
+	}
+
+	/** One year of one customer (or of the portfolio). */
+	public record YearFigures(int year, BigDecimal revenue, @Nullable BigDecimal margin, BigDecimal revenueWithMargin,
+			@Nullable BigDecimal change, @Nullable BigDecimal changePercent, Map<String, BigDecimal> byCategory,
+			long customers) {
+	}
+
+	/** A customer's figures: years oldest first, trailing twelve months, projection. */
+	public record CustomerFigures(long customerId, List<YearFigures> years, BigDecimal trailingTwelveMonths,
+			BigDecimal previousTwelveMonths, Projection.Forecast projection, boolean fiscalYear, int fiscalYearStart) {
+	}
+
+	/** One row of the integration export: a customer and a year. */
+	public record CustomerYear(long customerId, @Nullable String customerRef, int year, BigDecimal revenue,
+			@Nullable BigDecimal margin) {
+	}
+
+	public CustomerFigures customer(long customerId) {
+		List<MonthRow> months = this.jdbc.sql("""
+				select month_start, service_category, revenue, margin, revenue_with_margin
+				from revenue_month where customer_id = :id order by month_start
+				""").param("id", customerId).query(MonthRow.class).list();
+		List<YearFigures> years = years(months, Map.of());
+		// the last complete month: the current one is still being invoiced
+		YearMonth current = YearMonth.from(this.formats.today()).minusMonths(1);
+		Map<YearMonth, BigDecimal> monthly = monthly(months);
+		BigDecimal trailing = sum(monthly, current.minusMonths(11), current);
+		BigDecimal previous = sum(monthly, current.minusMonths(23), current.minusMonths(12));
+		return new CustomerFigures(customerId, years, trailing, previous, Projection.forecast(monthly, current),
+				this.fiscalYearStart != 1, this.fiscalYearStart);
+	}
+
+	/** The portfolio's years, with the number of customers with revenue in each. */
+	public List<YearFigures> portfolio() {
+		return portfolio(null);
+	}
+
+	/** The years of a group of customers (all when none are named). */
+	public List<YearFigures> portfolio(@Nullable Collection<Long> customerIds) {
+		String where = (customerIds != null) ? " where m.customer_id in (:ids)" : "";
+		List<Long> ids = (customerIds != null) ? List.copyOf(customerIds) : List.of(-1L);
+		if (customerIds != null && customerIds.isEmpty()) {
+			return List.of();
+		}
+		List<MonthRow> months = this.jdbc.sql("""
+				select m.month_start, m.service_category, sum(m.revenue) as revenue, sum(m.margin) as margin,
+				       sum(m.revenue_with_margin) as revenue_with_margin
+				from revenue_month m%s group by m.month_start, m.service_category order by m.month_start
+				""".formatted(where)).params(params(ids)).query(MonthRow.class).list();
+		Map<Integer, Long> active = new TreeMap<>();
+		this.jdbc
+			.sql("select cast(%s as integer), count(distinct m.customer_id) from revenue_month m%s group by 1"
+				.formatted(yearExpression(), where))
+			.params(params(ids))
+			.query((rs) -> {
+				active.put(rs.getInt(1), rs.getLong(2));
+			});
+		return years(months, active);
+	}
+
+	/**
+	 * Revenue per service category over all years, for a group of customers (all when
+	 * none are named).
+	 */
+	public Map<String, BigDecimal> categoryTotals(@Nullable Collection<Long> customerIds) {
+		if (customerIds != null && customerIds.isEmpty()) {
+			return Map.of();
+		}
+		String where = (customerIds != null) ? " where m.customer_id in (:ids)" : "";
+		Map<String, BigDecimal> totals = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select coalesce(m.service_category, '') as category, sum(m.revenue) as revenue from revenue_month m%s
+				group by coalesce(m.service_category, '') order by 2 desc
+				""".formatted(where))
+			.params(params((customerIds != null) ? List.copyOf(customerIds) : List.of(-1L)))
+			.query((rs) -> {
+				totals.put(rs.getString(1), rs.getBigDecimal(2));
+			});
+		return totals;
+	}
+
+	private static Map<String, Object> params(List<Long> ids) {
+		return Map.of("ids", ids);
+	}
+
+	private String yearExpression() {
+		return (this.fiscalYearStart == 1) ? "extract(year from m.month_start)"
+				: "extract(year from m.month_start) + case when extract(month from m.month_start) >= "
+						+ this.fiscalYearStart + " then 1 else 0 end";
+	}
+
+	/** Revenue and margin per customer and year, a page at a time, for integrations. */
+	public PageSlice<CustomerYear> customerYears(int fromYear, int toYear, int page, int size) {
+		LocalDate from = LocalDate.of(fromYear, this.fiscalYearStart, 1)
+			.minusYears((this.fiscalYearStart == 1) ? 0 : 1);
+		LocalDate to = LocalDate.of(toYear, this.fiscalYearStart, 1).plusYears((this.fiscalYearStart == 1) ? 1 : 0);
+		String yearExpression = yearExpression();
+		String grouped = """
+				select m.customer_id, c.external_ref, cast(%s as integer) as fiscal_year, sum(m.revenue) as revenue,
+				       sum(m.margin) as margin
+				from revenue_month m join customer c on c.id = m.customer_id
+				where m.month_start >= :from and m.month_start < :to
+				group by m.customer_id, c.external_ref, cast(%s as integer)
+				""".formatted(yearExpression, yearExpression);
+		long total = this.jdbc.sql("select count(*) from (" + grouped + ") g")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query(Long.class)
+			.single();
+		List<CustomerYear> rows = this.jdbc
+			.sql(grouped + " order by m.customer_id, fiscal_year limit :limit offset :offset")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new CustomerYear(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+					rs.getBigDecimal(5)))
+			.list();
+		return new PageSlice<>(rows, page, size, total);
+	}
+
+	/**
+	 * The year a month belongs to: the calendar year, or the fiscal year named after the
+	 * year it ends in.
+	 */
+	int fiscalYear(LocalDate month) {
+		if (this.fiscalYearStart == 1) {
+			return month.getYear();
+		}
+		return (month.getMonthValue() >= this.fiscalYearStart) ? month.getYear() + 1 : month.getYear();
+	}
+
+	private List<YearFigures> years(List<MonthRow> months, Map<Integer, Long> customers) {
+		Map<Integer, BigDecimal> revenue = new TreeMap<>();
+		Map<Integer, BigDecimal> margin = new TreeMap<>();
+		Map<Integer, BigDecimal> withMargin = new TreeMap<>();
+		Map<Integer, Map<String, BigDecimal>> categories = new TreeMap<>();
+		for (MonthRow month : months) {
+			int year = fiscalYear(month.monthStart());
+			revenue.merge(year, month.revenue(), BigDecimal::add);
+			withMargin.merge(year, month.revenueWithMargin(), BigDecimal::add);
+			if (month.margin() != null) {
+				margin.merge(year, month.margin(), BigDecimal::add);
+			}
+			categories.computeIfAbsent(year, (y) -> new LinkedHashMap<>())
+				.merge((month.serviceCategory() != null) ? month.serviceCategory() : "", month.revenue(),
+						BigDecimal::add);
+		}
+		List<YearFigures> years = new ArrayList<>();
+		BigDecimal previous = null;
+		for (Map.Entry<Integer, BigDecimal> year : revenue.entrySet()) {
+			BigDecimal value = money(year.getValue());
+			BigDecimal change = (previous != null) ? value.subtract(previous) : null;
+			BigDecimal percent = (previous != null && previous.signum() != 0)
+					? change.multiply(BigDecimal.valueOf(100)).divide(previous.abs(), 1, RoundingMode.HALF_UP) : null;
+			Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
+			categories.get(year.getKey()).forEach((category, amount) -> byCategory.put(category, money(amount)));
+			years.add(new YearFigures(year.getKey(), value,
+					margin.containsKey(year.getKey()) ? money(margin.get(year.getKey())) : null,
+					money(withMargin.getOrDefault(year.getKey(), BigDecimal.ZERO)), change, percent, byCategory,
+					customers.getOrDefault(year.getKey(), 0L)));
+			previous = value;
+		}
+		return years;
+	}
+
+	private static Map<YearMonth, BigDecimal> monthly(List<MonthRow> months) {
+		Map<YearMonth, BigDecimal> monthly = new TreeMap<>();
+		for (MonthRow month : months) {
+			monthly.merge(YearMonth.from(month.monthStart()), month.revenue(), BigDecimal::add);
+		}
+		return monthly;
+	}
+
+	private static BigDecimal sum(Map<YearMonth, BigDecimal> monthly, YearMonth from, YearMonth to) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+			total = total.add(monthly.getOrDefault(month, BigDecimal.ZERO));
+		}
+		return money(total);
+	}
+
+	static BigDecimal money(BigDecimal value) {
+		return value.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	record MonthRow(LocalDate monthStart, @Nullable String serviceCategory, BigDecimal revenue,
+			@Nullable BigDecimal margin, BigDecimal revenueWithMargin) {
+	}
+
+}
