@@ -71,15 +71,18 @@ class AuthorizationIntegrationTests {
 			Map.entry("POST /account/tokens", Access.AUTHENTICATED),
 			Map.entry("POST /account/tokens/{id}/revoke", Access.AUTHENTICATED),
 			// user administration
-			Map.entry("GET /admin/users", Access.ADMIN), Map.entry("GET /admin/users/new", Access.ADMIN),
-			Map.entry("POST /admin/users", Access.ADMIN), Map.entry("GET /admin/users/{id}", Access.ADMIN),
-			Map.entry("POST /admin/users/{id}/role", Access.ADMIN),
+			Map.entry("GET /admin", Access.ADMIN), Map.entry("GET /admin/users", Access.ADMIN),
+			Map.entry("GET /admin/users/new", Access.ADMIN), Map.entry("POST /admin/users", Access.ADMIN),
+			Map.entry("GET /admin/users/{id}", Access.ADMIN), Map.entry("POST /admin/users/{id}/role", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/name", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/disable", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enable", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
 			Map.entry("GET /admin/business-types", Access.ADMIN), Map.entry("POST /admin/business-types", Access.ADMIN),
 			Map.entry("POST /admin/business-types/{id}", Access.ADMIN),
+			Map.entry("GET /admin/service-categories", Access.ADMIN),
+			Map.entry("POST /admin/service-categories", Access.ADMIN),
+			Map.entry("POST /admin/service-categories/{id}", Access.ADMIN),
 			// customer pages
 			Map.entry("GET /", Access.VIEWER), Map.entry("GET /customers", Access.VIEWER),
 			Map.entry("GET /customers/new", Access.EDITOR), Map.entry("POST /customers", Access.EDITOR),
@@ -130,6 +133,14 @@ class AuthorizationIntegrationTests {
 			Map.entry("POST /api/v1/customers/{id}/evaluations", Access.EDITOR),
 			// invoices and figures
 			Map.entry("POST /api/v1/imports/invoices", Access.EDITOR),
+			Map.entry("GET /imports/invoices", Access.EDITOR), Map.entry("POST /imports/invoices", Access.EDITOR),
+			Map.entry("GET /imports/invoices/{token}", Access.EDITOR),
+			Map.entry("POST /imports/invoices/{token}/preview", Access.EDITOR),
+			Map.entry("POST /imports/invoices/{token}/commit", Access.EDITOR),
+			Map.entry("GET /imports/invoices/jobs/{id}", Access.EDITOR),
+			Map.entry("GET /imports/invoices/jobs/{id}/progress", Access.EDITOR),
+			Map.entry("GET /figures", Access.VIEWER), Map.entry("GET /customers/{customerId}/figures", Access.VIEWER),
+			Map.entry("POST /customers/{customerId}/projection", Access.EDITOR),
 			Map.entry("GET /api/v1/customers/{id}/figures", Access.VIEWER),
 			Map.entry("GET /api/v1/figures", Access.VIEWER)));
 

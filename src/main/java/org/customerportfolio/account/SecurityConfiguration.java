@@ -91,6 +91,12 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/account/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
 			.authenticated()
+			.requestMatchers("/imports/**")
+			.hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.POST, "/customers/*/projection")
+			.hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/figures", "/figures/**")
+			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
 					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit",
 					"/customers/*/evaluations/new")

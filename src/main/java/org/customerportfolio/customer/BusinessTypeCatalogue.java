@@ -1,16 +1,13 @@
 package org.customerportfolio.customer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
+import org.customerportfolio.shared.LabelledList;
 import org.customerportfolio.shared.NotFoundException;
-import org.customerportfolio.shared.RuleViolation;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class BusinessTypeCatalogue {
 
 	static final String BUSINESS_TYPE = "BUSINESS_TYPE";
-
-	private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{1,49}");
 
 	private final BusinessTypes types;
 
@@ -44,15 +39,8 @@ public class BusinessTypeCatalogue {
 
 	public BusinessType add(String code, String labelNl, String labelEn, String actor) {
 		String tidyCode = (code == null) ? "" : code.strip();
-		List<RuleViolation> problems = new ArrayList<>();
-		if (!CODE.matcher(tidyCode).matches()) {
-			problems.add(new RuleViolation("code", "businessType.code.invalid"));
-		}
-		else if (this.types.findByCode(tidyCode).isPresent()) {
-			problems.add(new RuleViolation("code", "businessType.code.taken", tidyCode));
-		}
-		checkLabels(problems, labelNl, labelEn);
-		CustomerRules.failIfAny(problems);
+		LabelledList
+			.failIfAny(LabelledList.checkNew(tidyCode, this.types.findByCode(tidyCode).isPresent(), labelNl, labelEn));
 		int position = this.types.findAllByOrderByPosition().stream().mapToInt(BusinessType::position).max().orElse(0)
 				+ 1;
 		BusinessType type = this.types
@@ -64,30 +52,11 @@ public class BusinessTypeCatalogue {
 	public BusinessType update(long id, String labelNl, String labelEn, int position, boolean active, String actor) {
 		BusinessType current = this.types.findById(id)
 			.orElseThrow(() -> new NotFoundException("businessType.notFound", id));
-		List<RuleViolation> problems = new ArrayList<>();
-		checkLabels(problems, labelNl, labelEn);
-		CustomerRules.failIfAny(problems);
+		LabelledList.failIfAny(LabelledList.checkLabels(labelNl, labelEn));
 		BusinessType changed = this.types.save(new BusinessType(current.id(), current.version(), current.code(),
 				labelNl.strip(), labelEn.strip(), position, active));
 		this.audit.recordChanges(subject(changed, actor), "UPDATED", snapshot(current), snapshot(changed));
 		return changed;
-	}
-
-	private static void checkLabels(List<RuleViolation> problems, @Nullable String labelNl, @Nullable String labelEn) {
-		for (Map.Entry<String, String> label : Map.of("labelNl", nonNull(labelNl), "labelEn", nonNull(labelEn))
-			.entrySet()) {
-			String value = label.getValue().strip();
-			if (value.isEmpty()) {
-				problems.add(new RuleViolation(label.getKey(), "field.required"));
-			}
-			else if (value.length() > 100) {
-				problems.add(new RuleViolation(label.getKey(), "field.tooLong", 100));
-			}
-		}
-	}
-
-	private static String nonNull(@Nullable String value) {
-		return (value != null) ? value : "";
 	}
 
 	private static Subject subject(BusinessType type, String actor) {

@@ -31,10 +31,16 @@ public class ImportFiles {
 
 	/** Stores an upload; answers its token. */
 	public String store(InputStream content) {
+		return store(content, "upload");
+	}
+
+	/** Stores an upload with the name the user knows it by; answers its token. */
+	public String store(InputStream content, String name) {
 		String token = UUID.randomUUID().toString();
 		try {
 			Files.createDirectories(this.folder);
 			Files.copy(content, this.folder.resolve(token), StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(this.folder.resolve(token + ".name"), name.replaceAll("[\\r\\n]", " "));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -50,10 +56,23 @@ public class ImportFiles {
 		return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
 	}
 
+	/** The name the file had when it was uploaded. */
+	public String name(String token) {
+		return find(token).map((path) -> {
+			try {
+				return Files.readString(path.resolveSibling(token + ".name"));
+			}
+			catch (IOException ex) {
+				return "upload";
+			}
+		}).orElse("upload");
+	}
+
 	public void delete(String token) {
 		find(token).ifPresent((path) -> {
 			try {
 				Files.deleteIfExists(path);
+				Files.deleteIfExists(path.resolveSibling(token + ".name"));
 			}
 			catch (IOException ex) {
 				// a leftover file is harmless; it is never read again

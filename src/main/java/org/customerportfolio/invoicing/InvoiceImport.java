@@ -60,8 +60,11 @@ public class InvoiceImport {
 
 	private final Formats formats;
 
+	private final java.util.concurrent.Executor executor;
+
 	InvoiceImport(CustomerManagement customers, ServiceCategories categories, InvoiceLineStore store, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock, Formats formats) {
+			PlatformTransactionManager transactions, Clock clock, Formats formats,
+			org.springframework.core.task.TaskExecutor executor) {
 		this.customers = customers;
 		this.categories = categories;
 		this.store = store;
@@ -71,6 +74,70 @@ public class InvoiceImport {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.formats = formats;
+		this.executor = executor;
+	}
+
+	/**
+	 * One import as the list and the progress page show it.
+	 */
+	public record ImportStatus(long id, String fileName, String importedBy, java.time.Instant startedAt,
+			java.time.@Nullable Instant finishedAt, String status, @Nullable Integer totalRows, int processedRows,
+			@Nullable Integer lines, @Nullable Integer invoices, @Nullable Integer customersCreated,
+			@Nullable BigDecimal totalAmount, @Nullable String message) {
+
+		public boolean running() {
+			return "RUNNING".equals(this.status);
+		}
+
+		public int percent() {
+			return (this.totalRows == null || this.totalRows == 0) ? 0
+					: (int) Math.min(100, Math.round(100.0 * this.processedRows / this.totalRows));
+		}
+
+	}
+
+	/**
+	 * Starts importing in the background; the import's status tells how far it is. The
+	 * file is deleted when done.
+	 */
+	public long start(Path path, String fileName, ImportSettings settings, String actor, Runnable whenDone) {
+		long id = startRecord(fileName, actor);
+		this.executor.execute(() -> {
+			try {
+				commit(id, path, fileName, settings, actor);
+			}
+			catch (RuntimeException ex) {
+				// recorded on the import as FAILED, with its reason
+			}
+			finally {
+				whenDone.run();
+			}
+		});
+		return id;
+	}
+
+	public java.util.Optional<ImportStatus> status(long id) {
+		return this.jdbc.sql("select * from invoice_import where id = :id")
+			.param("id", id)
+			.query(ImportStatus.class)
+			.optional();
+	}
+
+	public List<ImportStatus> recent(int limit) {
+		return this.jdbc.sql("select * from invoice_import order by id desc limit :limit")
+			.param("limit", limit)
+			.query(ImportStatus.class)
+			.list();
+	}
+
+	/**
+	 * Imports that were running when the application stopped never finished: their
+	 * transaction rolled back.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void markInterruptedImports() {
+		this.jdbc.sql("update invoice_import set status = 'FAILED', message = 'interrupted' where status = 'RUNNING'")
+			.update();
 	}
 
 	/**

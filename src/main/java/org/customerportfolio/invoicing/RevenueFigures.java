@@ -44,10 +44,13 @@ public class RevenueFigures {
 		this.fiscalYearStart = Math.max(1, Math.min(12, fiscalYearStart));
 	}
 
-	/** One year of one customer (or of the portfolio). */
+	/**
+	 * One year of one customer (or of the portfolio). The year still running is compared
+	 * with the same months of the year before ({@code toDate}), not with the whole of it.
+	 */
 	public record YearFigures(int year, BigDecimal revenue, @Nullable BigDecimal margin, BigDecimal revenueWithMargin,
 			@Nullable BigDecimal change, @Nullable BigDecimal changePercent, Map<String, BigDecimal> byCategory,
-			long customers) {
+			long customers, boolean toDate) {
 	}
 
 	/** A customer's figures: years oldest first, trailing twelve months, projection. */
@@ -191,20 +194,33 @@ public class RevenueFigures {
 				.merge((month.serviceCategory() != null) ? month.serviceCategory() : "", month.revenue(),
 						BigDecimal::add);
 		}
+		LocalDate today = this.formats.today();
+		int currentYear = fiscalYear(today);
+		LocalDate sameDayLastYear = today.minusYears(1);
+		BigDecimal lastYearToDate = BigDecimal.ZERO;
+		for (MonthRow month : months) {
+			if (fiscalYear(month.monthStart()) == currentYear - 1 && !month.monthStart().isAfter(sameDayLastYear)) {
+				lastYearToDate = lastYearToDate.add(month.revenue());
+			}
+		}
 		List<YearFigures> years = new ArrayList<>();
 		BigDecimal previous = null;
+		int previousYear = Integer.MIN_VALUE;
 		for (Map.Entry<Integer, BigDecimal> year : revenue.entrySet()) {
 			BigDecimal value = money(year.getValue());
-			BigDecimal change = (previous != null) ? value.subtract(previous) : null;
-			BigDecimal percent = (previous != null && previous.signum() != 0)
-					? change.multiply(BigDecimal.valueOf(100)).divide(previous.abs(), 1, RoundingMode.HALF_UP) : null;
+			boolean toDate = year.getKey() == currentYear;
+			BigDecimal base = (previousYear != year.getKey() - 1) ? null : (toDate ? money(lastYearToDate) : previous);
+			BigDecimal change = (base != null) ? value.subtract(base) : null;
+			BigDecimal percent = (base != null && base.signum() != 0)
+					? change.multiply(BigDecimal.valueOf(100)).divide(base.abs(), 1, RoundingMode.HALF_UP) : null;
 			Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
 			categories.get(year.getKey()).forEach((category, amount) -> byCategory.put(category, money(amount)));
 			years.add(new YearFigures(year.getKey(), value,
 					margin.containsKey(year.getKey()) ? money(margin.get(year.getKey())) : null,
 					money(withMargin.getOrDefault(year.getKey(), BigDecimal.ZERO)), change, percent, byCategory,
-					customers.getOrDefault(year.getKey(), 0L)));
+					customers.getOrDefault(year.getKey(), 0L), toDate));
 			previous = value;
+			previousYear = year.getKey();
 		}
 		return years;
 	}

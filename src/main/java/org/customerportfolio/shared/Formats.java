@@ -61,10 +61,19 @@ public class Formats {
 		return format.format(number);
 	}
 
-	/**
-	 * A score, weight or share: at most one decimal, none when it is whole (77,7 · 100 ·
-	 * 1).
-	 */
+	/** An amount of money: always two decimals (1.234,50 · 1,234.50). */
+	public String money(@Nullable Number number) {
+		if (number == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+		return format.format(number);
+	}
+
+	/** A score, weight or share: at most one decimal, none when whole (77,7 · 100). */
 	public String score(@Nullable Number number) {
 		if (number == null) {
 			return "";

@@ -30,8 +30,12 @@ class BusinessTypeController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("types", this.catalogue.all());
-		return "customer/business-types";
+		model.addAttribute("items", this.catalogue.all());
+		model.addAttribute("listTitle", "businessTypes.title");
+		model.addAttribute("listHelp", "businessTypes.help");
+		model.addAttribute("addTitle", "businessTypes.add");
+		model.addAttribute("basePath", "/admin/business-types");
+		return "labelled-list";
 	}
 
 	@PostMapping

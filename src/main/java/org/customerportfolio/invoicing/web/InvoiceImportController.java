@@ -1,0 +1,197 @@
+package org.customerportfolio.invoicing.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.customerportfolio.account.PortfolioUser;
+import org.customerportfolio.exchange.FileRefusedException;
+import org.customerportfolio.invoicing.DecimalMark;
+import org.customerportfolio.invoicing.ImportAnalysis;
+import org.customerportfolio.invoicing.ImportFiles;
+import org.customerportfolio.invoicing.ImportPreview;
+import org.customerportfolio.invoicing.ImportSettings;
+import org.customerportfolio.invoicing.InvoiceField;
+import org.customerportfolio.invoicing.InvoiceImport;
+import org.customerportfolio.invoicing.InvoiceImport.ImportStatus;
+import org.customerportfolio.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The invoice import as a user goes through it: upload a file, check how it is read
+ * (columns, date format, decimal mark), preview every line and problem, then import it
+ * all or nothing and follow its progress.
+ */
+@Controller
+@RequestMapping("/imports/invoices")
+class InvoiceImportController {
+
+	private final InvoiceImport imports;
+
+	private final ImportFiles files;
+
+	InvoiceImportController(InvoiceImport imports, ImportFiles files) {
+		this.imports = imports;
+		this.files = files;
+	}
+
+	@GetMapping
+	String start(Model model) {
+		model.addAttribute("recent", this.imports.recent(20));
+		return "invoicing/import-start";
+	}
+
+	@PostMapping
+	String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+		if (file.isEmpty()) {
+			redirect.addFlashAttribute("error", "import.file.empty");
+			redirect.addFlashAttribute("errorArguments",
+					new Object[] { (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "" });
+			return "redirect:/imports/invoices";
+		}
+		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
+				? Path.of(file.getOriginalFilename()).getFileName().toString() : "upload";
+		String token;
+		try (InputStream content = file.getInputStream()) {
+			token = this.files.store(content, name);
+		}
+		return "redirect:/imports/invoices/" + token;
+	}
+
+	@GetMapping("/{token}")
+	String mapping(@PathVariable String token, Model model, RedirectAttributes redirect) {
+		Path path = file(token);
+		String name = this.files.name(token);
+		try {
+			ImportAnalysis analysis = this.imports.analyse(path, name);
+			ImportSettings settings = new ImportSettings(analysis.suggestedColumns(),
+					(analysis.dateCandidates().size() == 1) ? analysis.dateCandidates().get(0) : null,
+					analysis.decimalMark());
+			return page(model, token, analysis, settings, null);
+		}
+		catch (FileRefusedException ex) {
+			this.files.delete(token);
+			redirect.addFlashAttribute("error", ex.code());
+			redirect.addFlashAttribute("errorArguments", ex.arguments());
+			return "redirect:/imports/invoices";
+		}
+	}
+
+	@PostMapping("/{token}/preview")
+	String preview(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters, Model model,
+			RedirectAttributes redirect) {
+		Path path = file(token);
+		String name = this.files.name(token);
+		try {
+			ImportAnalysis analysis = this.imports.analyse(path, name);
+			ImportSettings settings = settings(parameters);
+			ImportPreview preview = this.imports.preview(path, name, settings);
+			return page(model, token, analysis, settings, preview);
+		}
+		catch (FileRefusedException ex) {
+			this.files.delete(token);
+			redirect.addFlashAttribute("error", ex.code());
+			redirect.addFlashAttribute("errorArguments", ex.arguments());
+			return "redirect:/imports/invoices";
+		}
+	}
+
+	@PostMapping("/{token}/commit")
+	String commit(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters,
+			@AuthenticationPrincipal PortfolioUser user) {
+		Path path = file(token);
+		long id = this.imports.start(path, this.files.name(token), settings(parameters), user.getUsername(),
+				() -> this.files.delete(token));
+		return "redirect:/imports/invoices/jobs/" + id;
+	}
+
+	@GetMapping("/jobs/{id}")
+	String job(@PathVariable long id, Model model) {
+		model.addAttribute("job", status(id));
+		return "invoicing/import-job";
+	}
+
+	@GetMapping("/jobs/{id}/progress")
+	String progress(@PathVariable long id, Model model) {
+		model.addAttribute("job", status(id));
+		return "invoicing/import-job :: progress";
+	}
+
+	private ImportStatus status(long id) {
+		return this.imports.status(id).orElseThrow(() -> new NotFoundException("import.notFound", id));
+	}
+
+	private String page(Model model, String token, ImportAnalysis analysis, ImportSettings settings,
+			@Nullable ImportPreview preview) {
+		model.addAttribute("token", token);
+		model.addAttribute("analysis", analysis);
+		model.addAttribute("settings", settings);
+		model.addAttribute("fields", InvoiceField.values());
+		model.addAttribute("chosen", chosen(settings));
+		model.addAttribute("datePatterns", datePatterns(analysis));
+		model.addAttribute("marks", DecimalMark.values());
+		model.addAttribute("preview", preview);
+		return "invoicing/import-mapping";
+	}
+
+	private static Map<String, String> chosen(ImportSettings settings) {
+		Map<String, String> chosen = new java.util.HashMap<>();
+		settings.columns().forEach((field, header) -> chosen.put(field.key(), header));
+		return chosen;
+	}
+
+	private static List<String> datePatterns(ImportAnalysis analysis) {
+		List<String> patterns = new ArrayList<>(analysis.dateCandidates());
+		for (String pattern : List.of("yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "d/M/yyyy", "M/d/yyyy", "d.M.yyyy")) {
+			if (!patterns.contains(pattern)) {
+				patterns.add(pattern);
+			}
+		}
+		return patterns;
+	}
+
+	private static ImportSettings settings(MultiValueMap<String, String> parameters) {
+		Map<InvoiceField, String> columns = new EnumMap<>(InvoiceField.class);
+		for (InvoiceField field : InvoiceField.values()) {
+			String header = parameters.getFirst(InvoiceImportApi.COLUMN_PREFIX + field.key());
+			if (header != null && !header.isBlank()) {
+				columns.put(field, header);
+			}
+		}
+		String dateFormat = parameters.getFirst("dateFormat");
+		String mark = parameters.getFirst("decimalMark");
+		DecimalMark decimalMark = null;
+		if (mark != null && !mark.isBlank()) {
+			try {
+				decimalMark = DecimalMark.valueOf(mark.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				decimalMark = null;
+			}
+		}
+		return new ImportSettings(columns, (dateFormat != null && !dateFormat.isBlank()) ? dateFormat : null,
+				decimalMark);
+	}
+
+	private Path file(String token) {
+		return this.files.find(token).orElseThrow(() -> new NotFoundException("import.fileGone"));
+	}
+
+}
