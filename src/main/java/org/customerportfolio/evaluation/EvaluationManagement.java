@@ -52,14 +52,51 @@ public class EvaluationManagement {
 
 	private final Clock clock;
 
+	private final ProfitabilityFromMargins margins;
+
 	EvaluationManagement(Evaluations evaluations, CriteriaManagement criteria, CustomerManagement customers,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock, ProfitabilityFromMargins margins) {
 		this.evaluations = evaluations;
 		this.criteria = criteria;
 		this.customers = customers;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.margins = margins;
+	}
+
+	/**
+	 * The customer's current scores: the newest evaluation's answers, with profitability
+	 * taken from actual margins where they are known (the basis says so). Scores exist
+	 * even before any evaluation when margins are known.
+	 */
+	@Transactional(readOnly = true)
+	public CurrentRating currentRating(long customerId) {
+		this.customers.customer(customerId);
+		List<Criterion> all = this.criteria.all();
+		EvaluationView evaluation = current(customerId).orElse(null);
+		Map<String, Rating> ratings = new LinkedHashMap<>((evaluation != null) ? evaluation.ratings() : Map.of());
+		ProfitabilityFromMargins.MarginBasis margin = this.margins.basis(customerId, all).orElse(null);
+		if (margin != null) {
+			ratings.put(ProfitabilityFromMargins.CRITERION, margin.rating());
+		}
+		return new CurrentRating(evaluation,
+				(evaluation != null) ? evaluation.ratings().get(ProfitabilityFromMargins.CRITERION) : null,
+				Scorecard.score(Axis.ATTRACTIVENESS, all, ratings),
+				Scorecard.score(Axis.RELATIONSHIP_STRENGTH, all, ratings), margin);
+	}
+
+	/**
+	 * A customer's scores as they stand now, and where profitability came from.
+	 */
+	public record CurrentRating(@Nullable EvaluationView evaluation, @Nullable Rating ratedProfitability,
+			AxisScore attractiveness, AxisScore relationshipStrength,
+			ProfitabilityFromMargins.@Nullable MarginBasis margin) {
+
+		public boolean hasScores() {
+			return this.evaluation != null || this.margin != null;
+		}
+
 	}
 
 	/**

@@ -78,6 +78,45 @@ public class RevenueFigures {
 				this.fiscalYearStart != 1, this.fiscalYearStart);
 	}
 
+	/** The margin over revenue where costs or margins were imported. */
+	public record MarginShare(BigDecimal percent, BigDecimal margin, BigDecimal revenue, boolean trailingTwelveMonths) {
+	}
+
+	/**
+	 * The customer's actual margin as a share of the revenue it is known for: over the
+	 * last twelve complete months, or over all history when those months have none.
+	 * Nothing when no line carries a cost or margin.
+	 */
+	public java.util.Optional<MarginShare> marginShare(long customerId) {
+		YearMonth last = YearMonth.from(this.formats.today()).minusMonths(1);
+		java.util.Optional<MarginShare> recent = marginShare(customerId, last.minusMonths(11).atDay(1),
+				last.plusMonths(1).atDay(1), true);
+		return recent.isPresent() ? recent
+				: marginShare(customerId, LocalDate.of(1900, 1, 1), LocalDate.of(2200, 1, 1), false);
+	}
+
+	private java.util.Optional<MarginShare> marginShare(long customerId, LocalDate from, LocalDate to,
+			boolean trailing) {
+		return this.jdbc.sql("""
+				select sum(margin) as margin, sum(revenue_with_margin) as revenue from revenue_month
+				where customer_id = :id and month_start >= :from and month_start < :to
+				""")
+			.param("id", customerId)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query((rs, n) -> {
+				BigDecimal margin = rs.getBigDecimal(1);
+				BigDecimal revenue = rs.getBigDecimal(2);
+				if (margin == null || revenue == null || revenue.signum() <= 0) {
+					return null;
+				}
+				return new MarginShare(
+						margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 1, RoundingMode.HALF_UP),
+						money(margin), money(revenue), trailing);
+			})
+			.optional();
+	}
+
 	/** The portfolio's years, with the number of customers with revenue in each. */
 	public List<YearFigures> portfolio() {
 		return portfolio(null);

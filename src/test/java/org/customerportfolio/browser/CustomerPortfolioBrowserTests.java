@@ -175,7 +175,7 @@ class CustomerPortfolioBrowserTests {
 		assertThat(browser.path()).isEqualTo("/customers");
 		assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
 		assertThat(browser.text(By.cssSelector(".brand"))).contains("Klantportfolio");
-		assertThat(navigation()).contains("Klanten", "Gebruikers");
+		assertThat(navigation()).contains("Klanten", "Cijfers", "Beheer");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Klanten");
 		assertThat(browser.text(By.id("logout"))).isEqualTo("Uitloggen");
 		browser.screenshot("04-dutch");
@@ -189,7 +189,7 @@ class CustomerPortfolioBrowserTests {
 		switchLanguage("en");
 		assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 		assertThat(browser.text(By.cssSelector(".brand"))).contains("Customer Portfolio");
-		assertThat(navigation()).contains("Customers", "Users");
+		assertThat(navigation()).contains("Customers", "Figures", "Settings");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Customers");
 	}
 
@@ -399,7 +399,7 @@ class CustomerPortfolioBrowserTests {
 		assertThat(browser.text(By.id("current-user"))).isEqualTo("Vera Kijker");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Klanten");
 		assertThat(browser.isPresent(By.id("new-customer"))).isFalse();
-		assertThat(navigation()).doesNotContain("Gebruikers");
+		assertThat(navigation()).doesNotContain("Beheer", "Importeren");
 		assertThat(browser.text(By.id("results"))).contains("Viewer Test B.V.");
 
 		browser.open(customer);

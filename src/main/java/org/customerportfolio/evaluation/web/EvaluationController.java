@@ -80,6 +80,7 @@ class EvaluationController {
 		List<EvaluationView> history = this.evaluations.history(customerId);
 		model.addAttribute("customerId", customerId);
 		model.addAttribute("current", history.isEmpty() ? null : history.get(0));
+		model.addAttribute("rating", this.evaluations.currentRating(customerId));
 		model.addAttribute("previous", (history.size() > 1) ? history.get(1) : null);
 		model.addAttribute("changes",
 				(history.size() > 1) ? this.evaluations.differences(history.get(1), history.get(0)) : List.of());
@@ -101,6 +102,7 @@ class EvaluationController {
 		}
 		model.addAttribute("customer", customer);
 		model.addAttribute("current", history.isEmpty() ? null : history.get(0));
+		model.addAttribute("rating", this.evaluations.currentRating(customerId));
 		model.addAttribute("entries", entries);
 		model.addAttribute("criteria", this.criteria.all());
 		model.addAttribute("language", Language.of(LocaleContextHolder.getLocale()));
