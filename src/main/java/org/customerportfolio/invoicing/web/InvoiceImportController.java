@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.customerportfolio.account.PortfolioUser;
 import org.customerportfolio.exchange.FileRefusedException;
+import org.customerportfolio.invoicing.ColumnMappings;
 import org.customerportfolio.invoicing.DecimalMark;
 import org.customerportfolio.invoicing.ImportAnalysis;
 import org.customerportfolio.invoicing.ImportFiles;
@@ -47,9 +48,12 @@ class InvoiceImportController {
 
 	private final ImportFiles files;
 
-	InvoiceImportController(InvoiceImport imports, ImportFiles files) {
+	private final ColumnMappings mappings;
+
+	InvoiceImportController(InvoiceImport imports, ImportFiles files, ColumnMappings mappings) {
 		this.imports = imports;
 		this.files = files;
+		this.mappings = mappings;
 	}
 
 	@GetMapping
@@ -76,14 +80,19 @@ class InvoiceImportController {
 	}
 
 	@GetMapping("/{token}")
-	String mapping(@PathVariable String token, Model model, RedirectAttributes redirect) {
+	String mapping(@PathVariable String token, @RequestParam(required = false) @Nullable String mapping, Model model,
+			RedirectAttributes redirect) {
 		Path path = file(token);
 		String name = this.files.name(token);
 		try {
 			ImportAnalysis analysis = this.imports.analyse(path, name);
-			ImportSettings settings = new ImportSettings(analysis.suggestedColumns(),
-					(analysis.dateCandidates().size() == 1) ? analysis.dateCandidates().get(0) : null,
-					analysis.decimalMark());
+			ImportSettings settings = (mapping != null) ? this.mappings.find(mapping).orElse(null) : null;
+			if (settings == null) {
+				settings = new ImportSettings(analysis.suggestedColumns(),
+						(analysis.dateCandidates().size() == 1) ? analysis.dateCandidates().get(0) : null,
+						analysis.decimalMark());
+			}
+			model.addAttribute("appliedMapping", mapping);
 			return page(model, token, analysis, settings, null);
 		}
 		catch (FileRefusedException ex) {
@@ -117,7 +126,12 @@ class InvoiceImportController {
 	String commit(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters,
 			@AuthenticationPrincipal PortfolioUser user) {
 		Path path = file(token);
-		long id = this.imports.start(path, this.files.name(token), settings(parameters), user.getUsername(),
+		ImportSettings settings = settings(parameters);
+		String saveAs = parameters.getFirst("saveAs");
+		if (saveAs != null && !saveAs.isBlank()) {
+			this.mappings.save(saveAs, settings);
+		}
+		long id = this.imports.start(path, this.files.name(token), settings, user.getUsername(),
 				() -> this.files.delete(token));
 		return "redirect:/imports/invoices/jobs/" + id;
 	}
@@ -148,6 +162,7 @@ class InvoiceImportController {
 		model.addAttribute("datePatterns", datePatterns(analysis));
 		model.addAttribute("marks", DecimalMark.values());
 		model.addAttribute("preview", preview);
+		model.addAttribute("savedMappings", this.mappings.names());
 		return "invoicing/import-mapping";
 	}
 
