@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -114,8 +113,18 @@ public final class TabularFile {
 	 */
 	public static TabularFile open(Path path, String name) {
 		byte[] start = readStart(path, 8192);
-		if (start.length == 0) {
+		if (new String(start, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").isBlank()) {
 			throw new FileRefusedException("import.file.empty", name);
+		}
+		if (start.length >= 2 && (((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE)
+				|| ((start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF))) {
+			// Excel's "Unicode text": UTF-16 with a byte order mark, tab separated
+			return new TabularFile(path, name, Kind.CSV, StandardCharsets.UTF_16,
+					detectSeparator(path, StandardCharsets.UTF_16));
+		}
+		if (start.length < 8) {
+			Charset charset = detectCharset(path, start);
+			return new TabularFile(path, name, Kind.CSV, charset, detectSeparator(path, charset));
 		}
 		if (ReadableWorkbook.isOOXMLZipHeader(start)) {
 			checkZip(path, name);
@@ -202,7 +211,7 @@ public final class TabularFile {
 				.maxBufferSize(1024 * 1024)
 				.ofCsvRecord(this.path, this.charset);
 			return reader.stream()
-				.map((record) -> new TabularRow(record.getStartingLineNumber(), record.getFields(), Set.of()))
+				.map((record) -> new TabularRow(record.getStartingLineNumber(), record.getFields()))
 				.onClose(() -> close(reader));
 		}
 		catch (IOException ex) {
@@ -230,6 +239,8 @@ public final class TabularFile {
 	private static TabularRow xlsxRow(Row row) {
 		List<String> cells = new ArrayList<>();
 		Set<Integer> formulas = new HashSet<>();
+		Set<Integer> numbers = new HashSet<>();
+		Set<Integer> dates = new HashSet<>();
 		for (int i = 0; i < row.getCellCount(); i++) {
 			Cell cell = row.getCell(i);
 			if (cell == null) {
@@ -239,15 +250,24 @@ public final class TabularFile {
 			if (cell.getType() == CellType.FORMULA) {
 				formulas.add(i);
 			}
+			if (cell.getType() == CellType.NUMBER) {
+				if (isDateFormat(cell.getDataFormatString())) {
+					dates.add(i);
+					cells.add(isoDate(cell.asDate()));
+				}
+				else {
+					numbers.add(i);
+					cells.add(cell.asNumber().stripTrailingZeros().toPlainString());
+				}
+				continue;
+			}
 			cells.add(text(cell));
 		}
-		return new TabularRow(row.getRowNum(), cells, formulas);
+		return new TabularRow(row.getRowNum(), cells, formulas, numbers, dates);
 	}
 
 	private static String text(Cell cell) {
 		return switch (cell.getType()) {
-			case NUMBER -> isDateFormat(cell.getDataFormatString()) ? isoDate(cell.asDate())
-					: cell.asNumber().stripTrailingZeros().toPlainString();
 			case STRING -> cell.asString();
 			case BOOLEAN -> String.valueOf(cell.asBoolean());
 			case EMPTY -> "";
@@ -332,6 +352,9 @@ public final class TabularFile {
 		catch (IOException | UncheckedIOException ex) {
 			return ';';
 		}
+		if (lines.isEmpty()) {
+			return ';';
+		}
 		char best = ';';
 		int bestFields = 1;
 		for (char separator : SEPARATORS) {
@@ -377,21 +400,24 @@ public final class TabularFile {
 	 * far more than it should.
 	 */
 	private static void checkZip(Path path, String name) {
-		try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(path.toFile())) {
 			long size = Files.size(path);
 			long limit = Math.min(MAX_UNPACKED_BYTES, Math.max(size, 1) * MAX_UNPACK_RATIO);
 			long total = 0;
 			byte[] buffer = new byte[64 * 1024];
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
+			var entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
 				if (entry.getName().contains("..")) {
 					throw new FileRefusedException("import.file.unreadable", name, entry.getName());
 				}
-				int read;
-				while ((read = zip.read(buffer)) > 0) {
-					total += read;
-					if (total > limit) {
-						throw new FileRefusedException("import.file.zipBomb", name);
+				try (InputStream in = zip.getInputStream(entry)) {
+					int read;
+					while ((read = in.read(buffer)) > 0) {
+						total += read;
+						if (total > limit) {
+							throw new FileRefusedException("import.file.zipBomb", name);
+						}
 					}
 				}
 			}

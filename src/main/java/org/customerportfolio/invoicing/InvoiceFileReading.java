@@ -204,7 +204,9 @@ final class InvoiceFileReading {
 			problem(row, InvoiceField.INVOICE_DATE, "import.value.required");
 			return null;
 		}
-		LocalDate date = ValueFormats.parseDate(text, this.dateFormat);
+		Integer column = this.columns.get(InvoiceField.INVOICE_DATE);
+		LocalDate date = (column != null && row.dateColumns().contains(column))
+				? ValueFormats.parseDate(text, "yyyy-MM-dd") : ValueFormats.parseDate(text, this.dateFormat);
 		if (date == null) {
 			problem(row, InvoiceField.INVOICE_DATE, "import.date.invalid", this.dateFormat.toLowerCase(Locale.ROOT));
 			return null;
@@ -224,7 +226,9 @@ final class InvoiceFileReading {
 			}
 			return null;
 		}
-		BigDecimal amount = ValueFormats.parseAmount(text, this.decimalMark);
+		Integer column = this.columns.get(field);
+		boolean numberCell = column != null && row.numberColumns().contains(column);
+		BigDecimal amount = ValueFormats.parseAmount(text, numberCell ? DecimalMark.POINT : this.decimalMark);
 		if (amount == null || amount.abs().compareTo(new BigDecimal("1e14")) >= 0) {
 			problem(row, field, "import.amount.invalid",
 					(this.decimalMark == DecimalMark.COMMA) ? "1.234,56" : "1,234.56");
@@ -256,8 +260,9 @@ final class InvoiceFileReading {
 				for (long[] row : year.getValue()) {
 					this.problemCount++;
 					if (this.problems.size() < MAX_LISTED_PROBLEMS) {
-						this.problems.add(new RowProblem(row[0], header(InvoiceField.INVOICE_DATE),
-								String.valueOf(year.getKey()), "import.date.farFromTheRest", new Object[] { median }));
+						this.problems.add(
+								new RowProblem(row[0], header(InvoiceField.INVOICE_DATE), String.valueOf(year.getKey()),
+										"import.date.farFromTheRest", new Object[] { String.valueOf(median) }));
 					}
 				}
 				this.problemCount += this.linesByYear.get(year.getKey()) - year.getValue().size();

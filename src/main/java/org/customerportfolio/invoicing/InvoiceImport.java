@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.customerportfolio.customer.CustomerKey;
 import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.exchange.FileRefusedException;
 import org.customerportfolio.exchange.TabularFile;
 import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
 import org.customerportfolio.invoicing.InvoiceFileReading.Line;
@@ -308,6 +309,13 @@ public class InvoiceImport {
 		Map<InvoiceField, Integer> columns = columns(file, settings, problems);
 		String dateFormat = settings.dateFormat();
 		DecimalMark mark = settings.decimalMark();
+		if (dateFormat != null && !validPattern(dateFormat)) {
+			problems.add(RowProblem.ofFile("import.date.patternInvalid", dateFormat));
+			dateFormat = null;
+		}
+		if (!hasRows(file)) {
+			throw new FileRefusedException("import.file.noLines", fileName);
+		}
 		if (problems.isEmpty() && (dateFormat == null || mark == null)) {
 			Evidence evidence = evidence(file, columns);
 			if (dateFormat == null) {
@@ -329,9 +337,6 @@ public class InvoiceImport {
 					problems.add(RowProblem.ofFile("import.decimal.ambiguous"));
 				}
 			}
-		}
-		else if (dateFormat != null && !validPattern(dateFormat)) {
-			problems.add(RowProblem.ofFile("import.date.patternInvalid", dateFormat));
 		}
 		ImportSettings used = new ImportSettings(headers(file, columns), dateFormat, mark);
 		if (!problems.isEmpty()) {
@@ -355,6 +360,12 @@ public class InvoiceImport {
 			@Nullable ImportPreview refused) {
 	}
 
+	private static boolean hasRows(TabularFile file) {
+		try (var rows = file.rows()) {
+			return rows.findAny().isPresent();
+		}
+	}
+
 	private static Map<InvoiceField, Integer> columns(TabularFile file, ImportSettings settings,
 			List<RowProblem> problems) {
 		Map<InvoiceField, Integer> columns = new EnumMap<>(InvoiceField.class);
@@ -362,7 +373,7 @@ public class InvoiceImport {
 		for (Map.Entry<InvoiceField, String> chosen : settings.columns().entrySet()) {
 			String wanted = chosen.getValue().strip();
 			if (wanted.isEmpty()) {
-				continue;
+				continue; // explicitly not in the file
 			}
 			List<Integer> found = new ArrayList<>();
 			for (int i = 0; i < header.size(); i++) {
@@ -380,14 +391,17 @@ public class InvoiceImport {
 				columns.put(chosen.getKey(), found.get(0));
 			}
 		}
-		if (settings.columns().isEmpty()) {
-			autoMap(header, columns);
-			for (Map.Entry<InvoiceField, Integer> column : columns.entrySet()) {
-				String name = header.get(column.getValue());
-				if (header.stream().filter(name::equalsIgnoreCase).count() > 1) {
-					problems.add(new RowProblem(null, name, null, "import.column.duplicate", new Object[] { name }));
-				}
+		Map<InvoiceField, Integer> automatic = new EnumMap<>(InvoiceField.class);
+		autoMap(header, automatic);
+		for (Map.Entry<InvoiceField, Integer> column : automatic.entrySet()) {
+			if (settings.columns().containsKey(column.getKey())) {
+				continue; // the caller chose (or chose none)
 			}
+			String name = header.get(column.getValue());
+			if (header.stream().filter(name::equalsIgnoreCase).count() > 1) {
+				problems.add(new RowProblem(null, name, null, "import.column.duplicate", new Object[] { name }));
+			}
+			columns.put(column.getKey(), column.getValue());
 		}
 		for (InvoiceField field : InvoiceField.values()) {
 			if (field.required() && !columns.containsKey(field)) {

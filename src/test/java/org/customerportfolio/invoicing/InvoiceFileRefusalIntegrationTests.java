@@ -14,7 +14,6 @@ import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -81,19 +80,16 @@ class InvoiceFileRefusalIntegrationTests {
 	}
 
 	@Test
-	@Disabled("bug: TabularFile.open asks fastexcel's header signatures about fewer than 8 bytes, which throws IllegalArgumentException: 500")
 	void refusesAFileHoldingOnlyAByteOrderMarkAsEmpty() throws Exception {
 		assertRefused("leeg-utf8.csv", InvoiceFiles.utf8Bom(), "import.file.empty");
 	}
 
 	@Test
-	@Disabled("bug: TabularFile.detectSeparator takes the first of no non-blank lines (IndexOutOfBoundsException): 500")
 	void refusesAFileOfBlankLinesAsEmpty() throws Exception {
 		assertRefused("blank.csv", "\r\n   \r\n\t\r\n\r\n".getBytes(UTF_8), "import.file.empty");
 	}
 
 	@Test
-	@Disabled("bug: a header without lines is answered 422 with import.date.unreadable (or no problem at all when dateFormat is given) instead of being refused as a file")
 	void refusesAFileWithOnlyAHeader() throws Exception {
 		MvcResult result = upload("header.csv", csv(UTF_8, HEADER));
 
@@ -168,7 +164,6 @@ class InvoiceFileRefusalIntegrationTests {
 	}
 
 	@Test
-	@Disabled("bug: UTF-16 (Excel's \"Unicode text\" export) is refused as binary because TabularFile.open treats any zero byte as binary before looking for a UTF-16 byte order mark")
 	void importsExcelsUnicodeTextExport() throws Exception {
 		byte[] text = ("Klantnummer\tKlantnaam\tFactuurnummer\tFactuurdatum\tBedrag\r\n" + ref() + "\tÉcole " + this.run
 				+ "\t" + this.run + "-F1\t15-01-2026\t10,00\r\n")

@@ -186,8 +186,8 @@ class InvoiceImportController {
 		Map<InvoiceField, String> columns = new EnumMap<>(InvoiceField.class);
 		for (InvoiceField field : InvoiceField.values()) {
 			String header = parameters.getFirst(InvoiceImportApi.COLUMN_PREFIX + field.key());
-			if (header != null && !header.isBlank()) {
-				columns.put(field, header);
+			if (header != null) {
+				columns.put(field, header); // blank: the user chose "not in the file"
 			}
 		}
 		String dateFormat = parameters.getFirst("dateFormat");
