@@ -1,26 +1,22 @@
 package org.customerportfolio.invoicing.web;
 
-import org.customerportfolio.account.PortfolioUser;
-import org.customerportfolio.invoicing.ServiceCategoryCatalogue;
-import org.customerportfolio.shared.InvalidInputException;
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.customerportfolio.invoicing.ServiceCategoryCatalogue;
+import org.customerportfolio.shared.LabelledListPages;
+
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administrators keep the list of service categories: add, relabel, reorder, retire.
  */
 @Controller
 @RequestMapping("/admin/service-categories")
-class ServiceCategoryController {
+class ServiceCategoryController extends LabelledListPages {
+
+	private static final Texts TEXTS = new Texts("/admin/service-categories", "serviceCategories.title", "serviceCategories.help",
+			"serviceCategories.add", "serviceCategory.added", "serviceCategory.saved");
 
 	private final ServiceCategoryCatalogue catalogue;
 
@@ -28,43 +24,24 @@ class ServiceCategoryController {
 		this.catalogue = catalogue;
 	}
 
-	@GetMapping
-	String list(Model model) {
-		model.addAttribute("items", this.catalogue.all());
-		model.addAttribute("listTitle", "serviceCategories.title");
-		model.addAttribute("listHelp", "serviceCategories.help");
-		model.addAttribute("addTitle", "serviceCategories.add");
-		model.addAttribute("basePath", "/admin/service-categories");
-		return "labelled-list";
+	@Override
+	protected Texts texts() {
+		return TEXTS;
 	}
 
-	@PostMapping
-	String add(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String labelNl,
-			@RequestParam(defaultValue = "") String labelEn, @AuthenticationPrincipal PortfolioUser user,
-			RedirectAttributes redirect) {
-		return act(redirect, "serviceCategory.added",
-				() -> this.catalogue.add(code, labelNl, labelEn, user.getUsername()));
+	@Override
+	protected List<?> items() {
+		return this.catalogue.all();
 	}
 
-	@PostMapping("/{id}")
-	String update(@PathVariable long id, @RequestParam(defaultValue = "") String labelNl,
-			@RequestParam(defaultValue = "") String labelEn, @RequestParam int position,
-			@RequestParam(required = false) @Nullable Boolean active, @AuthenticationPrincipal PortfolioUser user,
-			RedirectAttributes redirect) {
-		return act(redirect, "serviceCategory.saved", () -> this.catalogue.update(id, labelNl, labelEn, position,
-				Boolean.TRUE.equals(active), user.getUsername()));
+	@Override
+	protected void add(String code, String labelNl, String labelEn, String actor) {
+		this.catalogue.add(code, labelNl, labelEn, actor);
 	}
 
-	private static String act(RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("message", success);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.violations().get(0).code());
-			redirect.addFlashAttribute("errorArguments", ex.violations().get(0).arguments());
-		}
-		return "redirect:/admin/service-categories";
+	@Override
+	protected void update(long id, String labelNl, String labelEn, int position, boolean active, String actor) {
+		this.catalogue.update(id, labelNl, labelEn, position, active, actor);
 	}
 
 }
