@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The page every configurable list (business types, service categories) shares: the entries with their labels,
- * order and whether they are in use, and a form to add one. Subclasses say which list and map the path.
+ * The page every configurable list (business types, service categories) shares: the
+ * entries with their labels, order and whether they are in use, and a form to add one.
+ * Subclasses say which list and map the path.
  */
 public abstract class LabelledListPages {
 
 	/** The message keys and path of one list's page. */
-	protected record Texts(String basePath, String title, String help, String add, String added, String saved) {
+	public record Texts(String basePath, String title, String help, String add, String added, String saved) {
 	}
 
 	protected abstract Texts texts();
@@ -28,8 +29,7 @@ public abstract class LabelledListPages {
 
 	protected abstract void add(String code, String labelNl, String labelEn, String actor);
 
-	protected abstract void update(long id, String labelNl, String labelEn, int position, boolean active,
-			String actor);
+	protected abstract void update(long id, String labelNl, String labelEn, int position, boolean active, String actor);
 
 	@GetMapping
 	String list(Model model) {

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/admin/service-categories")
 class ServiceCategoryController extends LabelledListPages {
 
-	private static final Texts TEXTS = new Texts("/admin/service-categories", "serviceCategories.title", "serviceCategories.help",
-			"serviceCategories.add", "serviceCategory.added", "serviceCategory.saved");
+	private static final Texts TEXTS = new Texts("/admin/service-categories", "serviceCategories.title",
+			"serviceCategories.help", "serviceCategories.add", "serviceCategory.added", "serviceCategory.saved");
 
 	private final ServiceCategoryCatalogue catalogue;
 
