@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.customerportfolio.shared.FieldChange;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,7 +66,11 @@ public class AuditLog {
 				select id, occurred_at, actor, customer_id, subject_type, subject_id, subject_version, action, field,
 				       old_value, new_value
 				from audit_entry where customer_id = :customer order by id desc limit :limit
-				""").param("customer", customerId).param("limit", limit).query(AuditEntry.class).list();
+				""")
+			.param("customer", customerId)
+			.param("limit", limit)
+			.query(new DataClassRowMapper<>(AuditEntry.class))
+			.list();
 	}
 
 	@Transactional(readOnly = true)
@@ -78,7 +83,7 @@ public class AuditLog {
 			.param("type", subjectType)
 			.param("id", subjectId)
 			.param("limit", limit)
-			.query(AuditEntry.class)
+			.query(new DataClassRowMapper<>(AuditEntry.class))
 			.list();
 	}
 
@@ -97,7 +102,7 @@ public class AuditLog {
 			.param("type", subjectType)
 			.param("id", subjectId)
 			.param("version", version)
-			.query(FieldChange.class)
+			.query(new DataClassRowMapper<>(FieldChange.class))
 			.list();
 	}
 

@@ -14,6 +14,7 @@ import java.util.function.LongFunction;
 import org.customerportfolio.shared.PageQuery;
 import org.customerportfolio.shared.PageSlice;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -82,7 +83,9 @@ class CustomerSearch {
 	}
 
 	List<CustomerKey> keys() {
-		return this.jdbc.sql("select id, external_ref, name from customer").query(CustomerKey.class).list();
+		return this.jdbc.sql("select id, external_ref, name from customer")
+			.query(new DataClassRowMapper<>(CustomerKey.class))
+			.list();
 	}
 
 	List<String> tags() {

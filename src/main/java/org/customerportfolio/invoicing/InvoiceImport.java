@@ -25,6 +25,7 @@ import org.customerportfolio.invoicing.InvoiceFileReading.NewCustomer;
 import org.customerportfolio.shared.Formats;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -120,14 +121,14 @@ public class InvoiceImport {
 	public java.util.Optional<ImportStatus> status(long id) {
 		return this.jdbc.sql("select * from invoice_import where id = :id")
 			.param("id", id)
-			.query(ImportStatus.class)
+			.query(new DataClassRowMapper<>(ImportStatus.class))
 			.optional();
 	}
 
 	public List<ImportStatus> recent(int limit) {
 		return this.jdbc.sql("select * from invoice_import order by id desc limit :limit")
 			.param("limit", limit)
-			.query(ImportStatus.class)
+			.query(new DataClassRowMapper<>(ImportStatus.class))
 			.list();
 	}
 

@@ -17,6 +17,7 @@ import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +68,7 @@ public class RevenueFigures {
 		List<MonthRow> months = this.jdbc.sql("""
 				select month_start, service_category, revenue, margin, revenue_with_margin
 				from revenue_month where customer_id = :id order by month_start
-				""").param("id", customerId).query(MonthRow.class).list();
+				""").param("id", customerId).query(new DataClassRowMapper<>(MonthRow.class)).list();
 		List<YearFigures> years = years(months, Map.of());
 		// the last complete month: the current one is still being invoiced
 		YearMonth current = YearMonth.from(this.formats.today()).minusMonths(1);
@@ -133,7 +134,7 @@ public class RevenueFigures {
 				select m.month_start, m.service_category, sum(m.revenue) as revenue, sum(m.margin) as margin,
 				       sum(m.revenue_with_margin) as revenue_with_margin
 				from revenue_month m%s group by m.month_start, m.service_category order by m.month_start
-				""".formatted(where)).params(params(ids)).query(MonthRow.class).list();
+				""".formatted(where)).params(params(ids)).query(new DataClassRowMapper<>(MonthRow.class)).list();
 		Map<Integer, Long> active = new TreeMap<>();
 		this.jdbc
 			.sql("select cast(%s as integer), count(distinct m.customer_id) from revenue_month m%s group by 1"
