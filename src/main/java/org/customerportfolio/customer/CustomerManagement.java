@@ -141,13 +141,31 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Registers a customer an import names but nobody has registered yet: its reference,
-	 * and its name (the reference when the file has none, until someone renames it).
+	 * Registers the customers an import names but nobody has registered yet: each with
+	 * its reference, and its name (the reference when the file has none, until someone
+	 * renames it). Answers their ids in the same order. Recorded in the audit log as
+	 * created by the import, with name and reference.
 	 */
-	public long registerFromImport(@Nullable String reference, String name, String actor) {
-		CustomerDetails details = new CustomerDetails(name, reference, null, null, null, null, null, null,
-				CustomerStatus.ACTIVE, List.of(), null, null);
-		return register(details, actor).id();
+	public List<Long> registerFromImport(List<NewImportedCustomer> imported, String actor) {
+		List<Customer> created = new ArrayList<>(imported.size());
+		for (NewImportedCustomer customer : imported) {
+			CustomerDetails details = CustomerRules.tidy(new CustomerDetails(customer.name(), customer.reference(),
+					null, null, null, null, null, null, CustomerStatus.ACTIVE, List.of(), null, null));
+			CustomerRules.check(details);
+			created.add(Customer.register(details, this.clock.instant()));
+		}
+		List<Long> ids = new ArrayList<>(created.size());
+		for (Customer customer : this.customers.saveAll(created)) {
+			Subject subject = new Subject(CUSTOMER, customer.id(), customer.version(), customer.id(), actor);
+			this.audit.recordChanges(subject, "IMPORTED", Map.of(), Map.of("name", customer.name(), "externalRef",
+					Objects.toString(customer.details().externalRef(), "")));
+			ids.add(customer.id());
+		}
+		return ids;
+	}
+
+	/** A customer an import names: its reference (if the file has one) and its name. */
+	public record NewImportedCustomer(@Nullable String reference, String name) {
 	}
 
 	@Transactional(readOnly = true)

@@ -21,7 +21,6 @@ import org.customerportfolio.exchange.FileRefusedException;
 import org.customerportfolio.exchange.TabularFile;
 import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
 import org.customerportfolio.invoicing.InvoiceFileReading.Line;
-import org.customerportfolio.invoicing.InvoiceFileReading.NewCustomer;
 import org.customerportfolio.shared.Formats;
 import org.jspecify.annotations.Nullable;
 
@@ -241,9 +240,14 @@ public class InvoiceImport {
 			}
 		}
 		Map<String, Long> created = new HashMap<>();
-		for (Map.Entry<String, NewCustomer> customer : found.newCustomers().entrySet()) {
-			created.put(customer.getKey(), this.customers.registerFromImport(customer.getValue().reference(),
-					customer.getValue().name(), actor));
+		List<String> keys = new ArrayList<>(found.newCustomers().keySet());
+		List<Long> ids = this.customers.registerFromImport(found.newCustomers()
+			.values()
+			.stream()
+			.map((customer) -> new CustomerManagement.NewImportedCustomer(customer.reference(), customer.name()))
+			.toList(), actor);
+		for (int i = 0; i < keys.size(); i++) {
+			created.put(keys.get(i), ids.get(i));
 		}
 		Set<Long> affected = new HashSet<>(this.store.deleteInvoices(found.invoiceNumbers()));
 		Prepared writing = prepare(path, fileName, checked.settings);
