@@ -80,7 +80,7 @@ class InvoiceImportApi {
 				if (field == null) {
 					return ResponseEntity.badRequest()
 						.body(ImportResponse.refused(List.of(problem(new RowProblem(null, parameter.getKey(), key,
-								"import.column.field", new Object[] { key }))), "import.refused"));
+								"import.column.field", new Object[] { key })))));
 				}
 				columns.put(field, parameter.getValue());
 			}
@@ -92,9 +92,8 @@ class InvoiceImportApi {
 			}
 			catch (IllegalArgumentException ex) {
 				return ResponseEntity.badRequest()
-					.body(ImportResponse.refused(List.of(problem(
-							new RowProblem(null, "decimalMark", decimalMark, "import.decimal.invalid", new Object[0]))),
-							"import.refused"));
+					.body(ImportResponse.refused(List.of(problem(new RowProblem(null, "decimalMark", decimalMark,
+							"import.decimal.invalid", new Object[0])))));
 			}
 		}
 		ImportSettings settings = new ImportSettings(columns,
@@ -122,7 +121,7 @@ class InvoiceImportApi {
 		catch (FileRefusedException ex) {
 			return ResponseEntity.badRequest()
 				.body(ImportResponse.refused(List.of(new ProblemResponse(null, null, null, ex.code(), this.messages
-					.getMessage(ex.code(), ex.arguments(), ex.code(), LocaleContextHolder.getLocale()))), ex.code()));
+					.getMessage(ex.code(), ex.arguments(), ex.code(), LocaleContextHolder.getLocale())))));
 		}
 		finally {
 			this.files.delete(token);
@@ -145,7 +144,7 @@ class InvoiceImportApi {
 					preview.problems().stream().map(problem).toList(), null);
 		}
 
-		static ImportResponse refused(List<ProblemResponse> problems, String code) {
+		static ImportResponse refused(List<ProblemResponse> problems) {
 			return new ImportResponse(false, 0, 0, 0, BigDecimal.ZERO, null, null, List.of(), problems, null);
 		}
 
