@@ -25,10 +25,30 @@ final class ValueFormats {
 
 	private static final Map<String, DateTimeFormatter> FORMATTERS = new LinkedHashMap<>();
 
+	/**
+	 * The shape each pattern's dates have, checked before parsing: most candidates fail
+	 * here, cheaply.
+	 */
+	private static final Map<String, Pattern> SHAPES = new LinkedHashMap<>();
+
 	static {
 		for (String pattern : DATE_PATTERNS) {
 			FORMATTERS.put(pattern, formatter(pattern));
+			SHAPES.put(pattern, shape(pattern));
 		}
+	}
+
+	private static Pattern shape(String pattern) {
+		StringBuilder regex = new StringBuilder();
+		for (String part : pattern.split("(?<=[^A-Za-z])|(?=[^A-Za-z])")) {
+			regex.append(switch (part) {
+				case "yyyy" -> "\\d{4}";
+				case "MM", "dd" -> "\\d{2}";
+				case "M", "d" -> "\\d{1,2}";
+				default -> Pattern.quote(part);
+			});
+		}
+		return Pattern.compile(regex.toString());
 	}
 
 	private static final Pattern COMMA_NUMBER = Pattern.compile("-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?");
@@ -80,6 +100,10 @@ final class ValueFormats {
 	/** Reads a date in the given order; a time after the date is ignored. */
 	static @Nullable LocalDate parseDate(String text, String pattern) {
 		String plain = TIME_PART.matcher(text.strip()).replaceFirst("");
+		Pattern shape = SHAPES.get(pattern);
+		if (shape != null && !shape.matcher(plain).matches()) {
+			return null;
+		}
 		DateTimeFormatter formatter = FORMATTERS.getOrDefault(pattern, null);
 		try {
 			return LocalDate.parse(plain, (formatter != null) ? formatter : formatter(pattern));
