@@ -32,7 +32,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedPostgres",
-					Map.of("spring.datasource.url", server().getJdbcUrl("postgres", "postgres"),
+					Map.of("spring.datasource.url",
+							server().getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
 							"spring.datasource.username", "postgres", "spring.datasource.password", "")));
 	}
 
