@@ -151,6 +151,31 @@ class InvoiceFileRefusalIntegrationTests {
 	}
 
 	@Test
+	void reportsLinesWrittenWithAnotherSeparatorAsRowsMissingTheirValues() throws Exception {
+		byte[] file = csv(UTF_8, HEADER, ref() + ";Goed;" + this.run + "-F1;15-01-2026;10,00",
+				ref() + "," + "Komma," + this.run + "-F2,16-01-2026,11.00");
+
+		MvcResult result = upload("gemengd.csv", file);
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(422);
+		assertThat(JsonPath.<List<Integer>>read(body(result), "$.problems[*].row")).containsOnly(3);
+		assertThat(codes(result)).contains("import.value.required");
+		assertNothingSaved();
+	}
+
+	@Test
+	void refusesAnUnclosedQuoteWithoutSavingAnything() throws Exception {
+		byte[] file = csv(UTF_8, HEADER, ref() + ";\"Open quote;" + this.run + "-F1;15-01-2026;10,00",
+				ref() + ";Tweede;" + this.run + "-F2;16-01-2026;11,00");
+
+		MvcResult result = upload("quote.csv", file);
+
+		assertThat(result.getResponse().getStatus()).isBetween(400, 422);
+		assertThat(body(result)).doesNotContain("Exception").doesNotContain("at org.");
+		assertNothingSaved();
+	}
+
+	@Test
 	void refusesAFileWithoutAMandatoryColumn() throws Exception {
 		byte[] file = csv(UTF_8, "Klantnummer;Klantnaam;Factuurnummer;Bedrag",
 				ref() + ";Zonder datum;" + this.run + "-F1;10,00");
