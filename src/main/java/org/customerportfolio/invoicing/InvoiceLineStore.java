@@ -1,5 +1,8 @@
 package org.customerportfolio.invoicing;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,11 +13,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
+import javax.sql.DataSource;
 
+import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 class InvoiceLineStore {
 
-	static final int BATCH = 1000;
+	static final int BATCH = 5000;
 
 	private static final int CHUNK = 500;
 
@@ -33,9 +43,14 @@ class InvoiceLineStore {
 
 	private final JdbcClient jdbc;
 
-	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	private volatile @Nullable Boolean postgres;
+
+	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -57,6 +72,10 @@ class InvoiceLineStore {
 	}
 
 	void insert(List<ParsedLine> lines, List<Long> customerIds, long importId) {
+		if (isPostgres()) {
+			copy(lines, customerIds, importId);
+			return;
+		}
 		this.jdbcTemplate.batchUpdate("""
 				insert into invoice_line (customer_id, invoice_number, invoice_date, service_category, amount, cost,
 				                          margin, description, import_id)
@@ -88,6 +107,59 @@ class InvoiceLineStore {
 			}
 
 		});
+	}
+
+	/**
+	 * PostgreSQL's COPY, several times faster than batched INSERTs, on the transaction's
+	 * own connection.
+	 */
+	private void copy(List<ParsedLine> lines, List<Long> customerIds, long importId) {
+		StringBuilder csv = new StringBuilder(lines.size() * 96);
+		for (int i = 0; i < lines.size(); i++) {
+			ParsedLine line = lines.get(i);
+			csv.append(customerIds.get(i)).append(',');
+			quoted(csv, line.invoiceNumber()).append(',');
+			csv.append(line.invoiceDate()).append(',');
+			quoted(csv, line.serviceCategory()).append(',');
+			csv.append(line.amount().toPlainString()).append(',');
+			plain(csv, line.cost()).append(',');
+			plain(csv, line.margin()).append(',');
+			quoted(csv, line.description()).append(',');
+			csv.append(importId).append('\n');
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY invoice_line (customer_id, invoice_number, invoice_date, service_category, amount, cost, "
+						+ "margin, description, import_id) FROM STDIN WITH (FORMAT csv)",
+						new StringReader(csv.toString()));
+		}
+		catch (SQLException | IOException ex) {
+			throw new DataAccessResourceFailureException("Copying invoice lines failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/** In COPY's CSV an unquoted empty field is NULL and a quoted one is text. */
+	private static StringBuilder quoted(StringBuilder csv, @Nullable String text) {
+		return (text == null) ? csv : csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+	}
+
+	private static StringBuilder plain(StringBuilder csv, java.math.@Nullable BigDecimal number) {
+		return (number == null) ? csv : csv.append(number.toPlainString());
+	}
+
+	private boolean isPostgres() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			known = this.jdbcTemplate.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
+				.equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+			this.postgres = known;
+		}
+		return Boolean.TRUE.equals(known);
 	}
 
 	/**

@@ -44,7 +44,7 @@ class ImportAtomicityIntegrationTests {
 		String prefix = "AT" + System.nanoTime() % 100000;
 		StringBuilder csv = new StringBuilder(
 				"customer ref,customer name,invoice number,invoice date,category,amount\n");
-		for (int i = 0; i < 3500; i++) {
+		for (int i = 0; i < 3 * InvoiceLineStore.BATCH - 500; i++) {
 			csv.append("%s-%d,Atomic %s %d,%s-%d,2025-03-%02d,Atomic category %s,%d.50\n".formatted(prefix, i % 40,
 					prefix, i % 40, prefix, i, 1 + i % 28, prefix, 100 + i));
 		}
