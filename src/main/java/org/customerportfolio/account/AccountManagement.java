@@ -57,16 +57,19 @@ public class AccountManagement {
 
 	private final AuditLog audit;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final SecureRandom random = new SecureRandom();
 
 	AccountManagement(Users users, ApiTokens tokens, PasswordEncoder passwordEncoder, Clock clock,
-			SessionTermination sessions, AuditLog audit) {
+			SessionTermination sessions, AuditLog audit, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.users = users;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.sessions = sessions;
 		this.audit = audit;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -166,12 +169,22 @@ public class AccountManagement {
 	}
 
 	public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+		changeOwnPassword(userId, currentPassword, newPassword, null);
+	}
+
+	/**
+	 * The user changes their own password; their other sessions end (a stolen one among
+	 * them), the one they use stays.
+	 */
+	public void changeOwnPassword(long userId, String currentPassword, String newPassword,
+			@Nullable String currentSession) {
 		UserAccount user = existing(userId);
 		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
 			throw new RuleViolation("currentPassword", "account.password.wrong");
 		}
 		UserAccount changed = setPassword(userId, newPassword);
 		this.audit.recordAction(subject(changed, changed.username()), "PASSWORD_CHANGED");
+		this.sessions.endSessionsOf(changed.username(), currentSession);
 	}
 
 	private UserAccount setPassword(long userId, String newPassword) {
@@ -230,8 +243,12 @@ public class AccountManagement {
 			return Optional.empty();
 		}
 		return this.tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive).flatMap((token) -> {
-			token.used(this.clock.instant());
-			this.tokens.save(token);
+			// a targeted update: saving the whole token could undo a revocation made
+			// meanwhile
+			this.jdbc.sql("update api_token set last_used_at = :at where id = :id and revoked_at is null")
+				.param("at", java.sql.Timestamp.from(this.clock.instant()))
+				.param("id", token.view().id())
+				.update();
 			return this.users.findById(token.userId());
 		}).filter(UserAccount::enabled).map(this::principal);
 	}
@@ -241,18 +258,31 @@ public class AccountManagement {
 		return this.users.findByUsername(UserAccount.normalise(username)).map(this::principalWithPassword);
 	}
 
+	/**
+	 * Counts a failed login; the fifth in a row locks the account for a while. Targeted
+	 * updates, so that concurrent logins neither lose counts nor collide with an
+	 * administrator's edit of the user.
+	 */
 	void loginFailed(String username) {
-		this.users.findByUsername(UserAccount.normalise(username)).ifPresent((user) -> {
-			user.loginFailed(this.clock.instant());
-			this.users.save(user);
-		});
+		String name = UserAccount.normalise(username);
+		this.jdbc.sql("update app_user set failed_logins = failed_logins + 1 where username = :name")
+			.param("name", name)
+			.update();
+		this.jdbc.sql("""
+				update app_user set failed_logins = 0, locked_until = :until
+				where username = :name and failed_logins >= :limit
+				""")
+			.param("until", java.sql.Timestamp.from(this.clock.instant().plus(UserAccount.LOCK_DURATION)))
+			.param("name", name)
+			.param("limit", UserAccount.FAILURES_BEFORE_LOCK)
+			.update();
 	}
 
 	void loginSucceeded(String username) {
-		this.users.findByUsername(UserAccount.normalise(username)).ifPresent((user) -> {
-			user.loginSucceeded();
-			this.users.save(user);
-		});
+		this.jdbc.sql("""
+				update app_user set failed_logins = 0, locked_until = null
+				where username = :name and (failed_logins <> 0 or locked_until is not null)
+				""").param("name", UserAccount.normalise(username)).update();
 	}
 
 	private static Subject subject(UserAccount user, String actor) {

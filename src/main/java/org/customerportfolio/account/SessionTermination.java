@@ -1,5 +1,7 @@
 package org.customerportfolio.account;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,16 @@ class SessionTermination {
 	}
 
 	void endSessionsOf(String username) {
-		this.sessions.findByPrincipalName(username).keySet().forEach(this.sessions::deleteById);
+		endSessionsOf(username, null);
+	}
+
+	/** Ends every session of the user except the one given (the one they are using). */
+	void endSessionsOf(String username, @Nullable String except) {
+		this.sessions.findByPrincipalName(username)
+			.keySet()
+			.stream()
+			.filter((id) -> !id.equals(except))
+			.forEach(this.sessions::deleteById);
 	}
 
 }

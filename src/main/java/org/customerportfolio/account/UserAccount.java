@@ -73,14 +73,6 @@ class UserAccount {
 		return username.trim().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	void loginFailed(Instant now) {
-		this.failedLogins++;
-		if (this.failedLogins >= FAILURES_BEFORE_LOCK) {
-			this.lockedUntil = now.plus(LOCK_DURATION);
-			this.failedLogins = 0;
-		}
-	}
-
 	void loginSucceeded() {
 		this.failedLogins = 0;
 		this.lockedUntil = null;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
+import org.customerportfolio.shared.EditConflictException;
 import org.customerportfolio.shared.LabelledList;
 import org.customerportfolio.shared.NotFoundException;
 
@@ -49,9 +50,13 @@ public class BusinessTypeCatalogue {
 		return type;
 	}
 
-	public BusinessType update(long id, String labelNl, String labelEn, int position, boolean active, String actor) {
+	public BusinessType update(long id, long version, String labelNl, String labelEn, int position, boolean active,
+			String actor) {
 		BusinessType current = this.types.findById(id)
 			.orElseThrow(() -> new NotFoundException("businessType.notFound", id));
+		if (current.version() != version) {
+			throw new EditConflictException(current.version(), List.of());
+		}
 		LabelledList.failIfAny(LabelledList.checkLabels(labelNl, labelEn));
 		BusinessType changed = this.types.save(new BusinessType(current.id(), current.version(), current.code(),
 				labelNl.strip(), labelEn.strip(), position, active));

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.customerportfolio.audit.AuditLog;
+import org.customerportfolio.audit.AuditLog.Subject;
 import org.customerportfolio.shared.InvalidInputException;
 import org.customerportfolio.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +26,11 @@ public class ColumnMappings {
 
 	private final JdbcClient jdbc;
 
-	ColumnMappings(JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	ColumnMappings(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -41,12 +46,16 @@ public class ColumnMappings {
 			.optional();
 	}
 
-	/** Saves the settings under the name, replacing what was saved under it before. */
-	public void save(String name, ImportSettings settings) {
+	/**
+	 * Saves the settings under the name, replacing what was saved under it before; the
+	 * audit log keeps both.
+	 */
+	public void save(String name, ImportSettings settings, String actor) {
 		String tidy = (name == null) ? "" : name.strip();
 		if (tidy.isEmpty() || tidy.length() > 100) {
 			throw new InvalidInputException(List.of(new RuleViolation("saveAs", "import.mapping.name.invalid")));
 		}
+		String before = find(tidy).map(ColumnMappings::describe).orElse("");
 		this.jdbc.sql("delete from column_mapping where name = :name").param("name", tidy).update();
 		this.jdbc.sql("insert into column_mapping (name, columns, settings) values (:name, :columns, :settings)")
 			.param("name", tidy)
@@ -60,6 +69,21 @@ public class ColumnMappings {
 					"dateFormat=" + nonNull(settings.dateFormat()) + "\ndecimalMark="
 							+ ((settings.decimalMark() != null) ? settings.decimalMark().name() : ""))
 			.update();
+		long id = this.jdbc.sql("select id from column_mapping where name = :name")
+			.param("name", tidy)
+			.query(Long.class)
+			.single();
+		this.audit.recordChanges(new Subject("COLUMN_MAPPING", id, null, null, actor), "UPDATED",
+				Map.of("columnMapping", before), Map.of("columnMapping", tidy + ": " + describe(settings)));
+	}
+
+	private static String describe(ImportSettings settings) {
+		return settings.columns()
+			.entrySet()
+			.stream()
+			.map((column) -> column.getKey().key() + "=" + column.getValue())
+			.collect(Collectors.joining(", ")) + "; " + nonNull(settings.dateFormat()) + "; "
+				+ ((settings.decimalMark() != null) ? settings.decimalMark().name() : "");
 	}
 
 	private static ImportSettings decode(String columns, @Nullable String settings) {

@@ -35,6 +35,11 @@ final class InvoiceFileReading {
 
 	private static final int MAX_TEXT = 500;
 
+	/**
+	 * What customers may not hold (the customer rules refuse it too): control characters.
+	 */
+	private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
 	private final TabularFile file;
 
 	private final Map<InvoiceField, Integer> columns;
@@ -130,6 +135,12 @@ final class InvoiceFileReading {
 		}
 		if (name.length() > 200) {
 			problem(row, InvoiceField.CUSTOMER_NAME, "import.text.tooLong", 200);
+		}
+		if (CONTROL.matcher(reference).find()) {
+			problem(row, InvoiceField.CUSTOMER_REF, "field.controlCharacters");
+		}
+		if (CONTROL.matcher(name).find()) {
+			problem(row, InvoiceField.CUSTOMER_NAME, "field.controlCharacters");
 		}
 		String invoice = text(row, InvoiceField.INVOICE_NUMBER);
 		if (invoice.isEmpty()) {

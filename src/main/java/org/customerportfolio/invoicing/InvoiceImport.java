@@ -209,7 +209,8 @@ public class InvoiceImport {
 		}
 		catch (RuntimeException ex) {
 			String message = (ex instanceof ImportRefusedException refused)
-					? refused.preview().problemCount() + " problems" : ex.getClass().getSimpleName();
+					? "import.failed.problems:" + refused.preview().problemCount()
+					: (ex instanceof FileRefusedException file) ? file.code() : "import.failed.unexpected";
 			this.separately.executeWithoutResult((status) -> this.jdbc.sql(
 					"update invoice_import set status = 'FAILED', finished_at = :at, message = :message where id = :id")
 				.param("at", Timestamp.from(this.clock.instant()))
@@ -368,6 +369,12 @@ public class InvoiceImport {
 	private static boolean hasRows(TabularFile file) {
 		try (var rows = file.rows()) {
 			return rows.findAny().isPresent();
+		}
+		catch (FileRefusedException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new FileRefusedException("import.file.unreadable", file.name(), String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
+import org.customerportfolio.shared.EditConflictException;
 import org.customerportfolio.shared.LabelledList;
 import org.customerportfolio.shared.NotFoundException;
 
@@ -47,9 +48,13 @@ public class ServiceCategoryCatalogue {
 		return category;
 	}
 
-	public ServiceCategory update(long id, String labelNl, String labelEn, int position, boolean active, String actor) {
+	public ServiceCategory update(long id, long version, String labelNl, String labelEn, int position, boolean active,
+			String actor) {
 		ServiceCategory current = this.categories.findById(id)
 			.orElseThrow(() -> new NotFoundException("serviceCategory.notFound", id));
+		if (current.version() != version) {
+			throw new EditConflictException(current.version(), List.of());
+		}
 		LabelledList.failIfAny(LabelledList.checkLabels(labelNl, labelEn));
 		ServiceCategory changed = this.categories.save(new ServiceCategory(current.id(), current.version(),
 				current.code(), labelNl.strip(), labelEn.strip(), position, active));

@@ -61,7 +61,7 @@ final class ValueFormats {
 	}
 
 	static DateTimeFormatter formatter(String pattern) {
-		return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu")).withResolverStyle(ResolverStyle.STRICT);
+		return DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	/**

@@ -77,6 +77,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail stale(org.springframework.dao.OptimisticLockingFailureException ex) {
+		return problem(HttpStatus.CONFLICT, message("edit.conflict.retry"));
+	}
+
+	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Unexpected failure answering an API request", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, message("problem.unexpected"));

@@ -29,7 +29,8 @@ public abstract class LabelledListPages {
 
 	protected abstract void add(String code, String labelNl, String labelEn, String actor);
 
-	protected abstract void update(long id, String labelNl, String labelEn, int position, boolean active, String actor);
+	protected abstract void update(long id, long version, String labelNl, String labelEn, int position, boolean active,
+			String actor);
 
 	@GetMapping
 	String list(Model model) {
@@ -49,11 +50,12 @@ public abstract class LabelledListPages {
 	}
 
 	@PostMapping("/{id}")
-	String updateEntry(@PathVariable long id, @RequestParam(defaultValue = "") String labelNl,
-			@RequestParam(defaultValue = "") String labelEn, @RequestParam int position,
-			@RequestParam(required = false) @Nullable Boolean active, Principal user, RedirectAttributes redirect) {
+	String updateEntry(@PathVariable long id, @RequestParam long version,
+			@RequestParam(defaultValue = "") String labelNl, @RequestParam(defaultValue = "") String labelEn,
+			@RequestParam int position, @RequestParam(required = false) @Nullable Boolean active, Principal user,
+			RedirectAttributes redirect) {
 		return act(redirect, texts().saved(),
-				() -> update(id, labelNl, labelEn, position, Boolean.TRUE.equals(active), user.getName()));
+				() -> update(id, version, labelNl, labelEn, position, Boolean.TRUE.equals(active), user.getName()));
 	}
 
 	private String act(RedirectAttributes redirect, String success, Runnable action) {
@@ -64,6 +66,9 @@ public abstract class LabelledListPages {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.violations().get(0).code());
 			redirect.addFlashAttribute("errorArguments", ex.violations().get(0).arguments());
+		}
+		catch (EditConflictException ex) {
+			redirect.addFlashAttribute("error", "edit.conflict.list");
 		}
 		return "redirect:" + texts().basePath();
 	}

@@ -49,6 +49,12 @@ class PageProblems {
 		return page(HttpStatus.CONFLICT, "edit.conflict", new Object[0]);
 	}
 
+	@ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ModelAndView stale(Exception ex) {
+		return page(HttpStatus.CONFLICT, "edit.conflict.retry", new Object[0]);
+	}
+
 	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ModelAndView badParameter(Exception ex) {

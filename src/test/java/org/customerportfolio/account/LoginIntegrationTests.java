@@ -121,6 +121,36 @@ class LoginIntegrationTests {
 				.param("language", "en")
 				.param("returnTo", "//evil.example.com/"))
 			.andExpect(redirectedUrl("/account"));
+		this.mvc
+			.perform(post("/account/language").cookie(session)
+				.with(csrf())
+				.param("language", "en")
+				.param("returnTo", "/\t/evil.example.com/"))
+			.andExpect(redirectedUrl("/account"));
+		this.mvc
+			.perform(post("/account/language").cookie(session)
+				.with(csrf())
+				.param("language", "en")
+				.param("returnTo", "/customers?q=a%20b"))
+			.andExpect(redirectedUrl("/customers?q=a%20b"));
+	}
+
+	@Test
+	void changingYourPasswordEndsYourOtherSessionsButNotThisOne() throws Exception {
+		UserSummary user = TestUsers.create(this.accounts, Role.VIEWER);
+		Cookie stolen = login(user.username(), TestUsers.PASSWORD);
+		Cookie mine = login(user.username(), TestUsers.PASSWORD);
+
+		this.mvc
+			.perform(post("/account/password").cookie(mine)
+				.with(csrf())
+				.param("currentPassword", TestUsers.PASSWORD)
+				.param("newPassword", "a-new-long-password")
+				.param("newPasswordRepeat", "a-new-long-password"))
+			.andExpect(redirectedUrl("/account"));
+
+		this.mvc.perform(get("/customers").cookie(mine)).andExpect(status().isOk());
+		this.mvc.perform(get("/customers").cookie(stolen)).andExpect(status().is3xxRedirection());
 	}
 
 	private Cookie login(String username, String password) throws Exception {

@@ -42,7 +42,8 @@ class BusinessTypeCatalogueIntegrationTests {
 		BusinessType type = this.catalogue.add(code, "Woningcorporatie", "Housing association", "admin");
 		CustomerView customer = this.customers.register(CustomerMother.customer().ofType(code).details(), "x");
 
-		this.catalogue.update(type.id(), type.labelNl(), type.labelEn(), type.position(), false, "admin");
+		this.catalogue.update(type.id(), type.version(), type.labelNl(), type.labelEn(), type.position(), false,
+				"admin");
 
 		CustomerView renamed = this.customers.update(customer.id(), customer.version(),
 				CustomerMother.customer().withReference(customer.externalRef()).ofType(code).named("Renamed").details(),

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -62,6 +63,16 @@ class LabelledListPagesIntegrationTests {
 
 		this.mvc.perform(get(path).with(as(admin)))
 			.andExpect(content().string(allOf(containsString(code), containsString("Housing association"))));
+		// an edit based on an old version is refused, not applied over someone else's
+		this.mvc
+			.perform(post(path + "/1").with(as(admin))
+				.with(csrf())
+				.param("version", "999")
+				.param("labelNl", "Overschreven")
+				.param("labelEn", "Overwritten")
+				.param("position", "1"))
+			.andExpect(flash().attribute("error", "edit.conflict.list"));
+		this.mvc.perform(get(path).with(as(admin))).andExpect(content().string(not(containsString("Overwritten"))));
 	}
 
 	private RequestPostProcessor as(UserSummary user) {

@@ -33,6 +33,9 @@ class MyAccountController {
 
 	private final AccountManagement accounts;
 
+	private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern
+		.compile("/(?![/\\\\])[A-Za-z0-9/_\\-.?=&%]*");
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	MyAccountController(AccountManagement accounts) {
@@ -62,13 +65,14 @@ class MyAccountController {
 
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal PortfolioUser user, @RequestParam String currentPassword,
-			@RequestParam String newPassword, @RequestParam String newPasswordRepeat, RedirectAttributes redirect) {
+			@RequestParam String newPassword, @RequestParam String newPasswordRepeat, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		if (!newPassword.equals(newPasswordRepeat)) {
 			redirect.addFlashAttribute("error", "user.password.mismatch");
 			return "redirect:/account";
 		}
 		try {
-			this.accounts.changeOwnPassword(user.id(), currentPassword, newPassword);
+			this.accounts.changeOwnPassword(user.id(), currentPassword, newPassword, request.getSession().getId());
 			redirect.addFlashAttribute("message", "account.password.changed");
 		}
 		catch (RuleViolation ex) {
@@ -98,10 +102,12 @@ class MyAccountController {
 		return "redirect:/account";
 	}
 
-	/** Only paths on this site, so the form cannot be used to send someone elsewhere. */
+	/**
+	 * Only plain paths on this site, so the form cannot be used to send someone
+	 * elsewhere.
+	 */
 	static String safeLocalPath(String path) {
-		return (path.startsWith("/") && !path.startsWith("//") && !path.contains("\\") && !path.contains("\r")
-				&& !path.contains("\n")) ? path : "/account";
+		return SAFE_PATH.matcher(path).matches() ? path : "/account";
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.customerportfolio.account.PortfolioUser;
 import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.invoicing.DecimalMark;
 import org.customerportfolio.invoicing.ManualProjections;
 import org.customerportfolio.invoicing.RevenueFigures;
 import org.customerportfolio.invoicing.RevenueFigures.YearFigures;
@@ -112,23 +113,17 @@ class FiguresController {
 				Map.of("years", years.stream().map((year) -> String.valueOf(year.year())).toList(), "series", series)));
 	}
 
+	/**
+	 * An amount as the user's language writes it: 125.000,50 in Dutch, 125,000.50 in
+	 * English.
+	 */
 	private static @Nullable BigDecimal amount(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String plain = text.replace(" ", "").replace("€", "");
-		if (plain.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?|-?\\d+,\\d+")) {
-			plain = plain.replace(".", "").replace(",", ".");
-		}
-		else {
-			plain = plain.replace(",", "");
-		}
-		try {
-			return new BigDecimal(plain);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		DecimalMark mark = (Language.of(LocaleContextHolder.getLocale()) == Language.NL) ? DecimalMark.COMMA
+				: DecimalMark.POINT;
+		return mark.parse(text);
 	}
 
 }

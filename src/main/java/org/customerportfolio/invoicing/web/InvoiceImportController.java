@@ -23,6 +23,8 @@ import org.customerportfolio.invoicing.InvoiceImport.ImportStatus;
 import org.customerportfolio.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,10 +52,13 @@ class InvoiceImportController {
 
 	private final ColumnMappings mappings;
 
-	InvoiceImportController(InvoiceImport imports, ImportFiles files, ColumnMappings mappings) {
+	private final MessageSource messages;
+
+	InvoiceImportController(InvoiceImport imports, ImportFiles files, ColumnMappings mappings, MessageSource messages) {
 		this.imports = imports;
 		this.files = files;
 		this.mappings = mappings;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -70,8 +75,7 @@ class InvoiceImportController {
 					new Object[] { (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "" });
 			return "redirect:/imports/invoices";
 		}
-		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
-				? Path.of(file.getOriginalFilename()).getFileName().toString() : "upload";
+		String name = fileName(file.getOriginalFilename());
 		String token;
 		try (InputStream content = file.getInputStream()) {
 			token = this.files.store(content, name);
@@ -124,12 +128,16 @@ class InvoiceImportController {
 
 	@PostMapping("/{token}/commit")
 	String commit(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters,
-			@AuthenticationPrincipal PortfolioUser user) {
+			@AuthenticationPrincipal PortfolioUser user, RedirectAttributes redirect) {
 		Path path = file(token);
 		ImportSettings settings = settings(parameters);
 		String saveAs = parameters.getFirst("saveAs");
 		if (saveAs != null && !saveAs.isBlank()) {
-			this.mappings.save(saveAs, settings);
+			if (saveAs.strip().length() > 100) {
+				redirect.addFlashAttribute("error", "import.mapping.name.invalid");
+				return "redirect:/imports/invoices/" + token;
+			}
+			this.mappings.save(saveAs, settings, user.getUsername());
 		}
 		long id = this.imports.start(path, this.files.name(token), settings, user.getUsername(),
 				() -> this.files.delete(token));
@@ -138,14 +146,31 @@ class InvoiceImportController {
 
 	@GetMapping("/jobs/{id}")
 	String job(@PathVariable long id, Model model) {
-		model.addAttribute("job", status(id));
+		ImportStatus job = status(id);
+		model.addAttribute("job", job);
+		model.addAttribute("failure", failure(job));
 		return "invoicing/import-job";
 	}
 
 	@GetMapping("/jobs/{id}/progress")
 	String progress(@PathVariable long id, Model model) {
-		model.addAttribute("job", status(id));
+		ImportStatus job = status(id);
+		model.addAttribute("job", job);
+		model.addAttribute("failure", failure(job));
 		return "invoicing/import-job :: progress";
+	}
+
+	/** Why an import failed, in the user's words: the import records a message code. */
+	private String failure(ImportStatus job) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String message = (job.message() != null) ? job.message() : "import.failed.unexpected";
+		String problems = "import.failed.problems:";
+		if (message.startsWith(problems)) {
+			return this.messages.getMessage("import.failed.problems",
+					new Object[] { message.substring(problems.length()) }, locale);
+		}
+		return this.messages.getMessage(message, new Object[] { job.fileName(), "" },
+				this.messages.getMessage("import.failed.unexpected", null, locale), locale);
 	}
 
 	private ImportStatus status(long id) {
@@ -203,6 +228,20 @@ class InvoiceImportController {
 		}
 		return new ImportSettings(columns, (dateFormat != null && !dateFormat.isBlank()) ? dateFormat : null,
 				decimalMark);
+	}
+
+	/**
+	 * The last part of the name the browser sent, without control characters: never used
+	 * as a path.
+	 */
+	static String fileName(@Nullable String original) {
+		if (original == null) {
+			return "upload";
+		}
+		String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+			.replaceAll("\\p{Cntrl}", "")
+			.strip();
+		return name.isEmpty() ? "upload" : (name.length() > 200) ? name.substring(0, 200) : name;
 	}
 
 	private Path file(String token) {

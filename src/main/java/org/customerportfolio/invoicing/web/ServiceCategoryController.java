@@ -40,8 +40,9 @@ class ServiceCategoryController extends LabelledListPages {
 	}
 
 	@Override
-	protected void update(long id, String labelNl, String labelEn, int position, boolean active, String actor) {
-		this.catalogue.update(id, labelNl, labelEn, position, active, actor);
+	protected void update(long id, long version, String labelNl, String labelEn, int position, boolean active,
+			String actor) {
+		this.catalogue.update(id, version, labelNl, labelEn, position, active, actor);
 	}
 
 }
