@@ -68,6 +68,12 @@ final class InvoiceFileReading {
 
 	private final Map<String, String> invoiceOwners = new HashMap<>();
 
+	/**
+	 * The invoices with at least one line read without problems: what the import replaces
+	 * and counts.
+	 */
+	private final Set<String> invoices = new HashSet<>();
+
 	private final Map<String, NewCustomer> newCustomers = new LinkedHashMap<>();
 
 	private final Set<String> newCategories = new LinkedHashSet<>();
@@ -193,6 +199,7 @@ final class InvoiceFileReading {
 			margin = amount.subtract(cost);
 		}
 		this.lines++;
+		this.invoices.add(invoice);
 		this.total = this.total.add(amount);
 		this.firstDate = (this.firstDate == null || date.isBefore(this.firstDate)) ? date : this.firstDate;
 		this.lastDate = (this.lastDate == null || date.isAfter(this.lastDate)) ? date : this.lastDate;
@@ -302,7 +309,7 @@ final class InvoiceFileReading {
 	}
 
 	ImportPreview preview(ImportSettings settings) {
-		return new ImportPreview(this.file.name(), settings, this.lines, this.invoiceOwners.size(), this.total,
+		return new ImportPreview(this.file.name(), settings, this.lines, this.invoices.size(), this.total,
 				this.firstDate, this.lastDate,
 				this.newCustomers.values().stream().limit(MAX_LISTED_NEW).map(NewCustomer::label).toList(),
 				this.newCustomers.size(), List.copyOf(this.newCategories), this.sample, this.problems,
@@ -310,7 +317,7 @@ final class InvoiceFileReading {
 	}
 
 	Set<String> invoiceNumbers() {
-		return new HashSet<>(this.invoiceOwners.keySet());
+		return this.invoices;
 	}
 
 	Map<String, NewCustomer> newCustomers() {

@@ -131,7 +131,8 @@ class InvoiceImportBrowserTests {
 		Path file = write("export-good.csv", LINES.stream().map(Line::csv).toList());
 		upload(file);
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("export-good.csv");
-		assertThat(browser.text(By.cssSelector("main > p.help"))).contains("windows-1252", "separator ;", "7 columns");
+		assertThat(browser.text(By.cssSelector("main > p.help"))).contains("windows-1252", "separator “;”",
+				"7 columns");
 		assertThat(selected("customerRef")).isEqualTo("Klantnummer");
 		assertThat(selected("customerName")).isEqualTo("Klantnaam");
 		assertThat(selected("invoiceNumber")).isEqualTo("Factuurnummer");

@@ -123,6 +123,12 @@ class FiguresController {
 		}
 		DecimalMark mark = (Language.of(LocaleContextHolder.getLocale()) == Language.NL) ? DecimalMark.COMMA
 				: DecimalMark.POINT;
+		char decimal = (mark == DecimalMark.COMMA) ? ',' : '.';
+		if (text.strip().matches("-?\\d{1,3}\\" + decimal + "\\d{3}")) {
+			// 125.000 typed in English (or 125,000 in Dutch): thousands in the other
+			// language, so ask again
+			return null;
+		}
 		return mark.parse(text);
 	}
 
