@@ -71,9 +71,10 @@ class AuthorizationIntegrationTests {
 			Map.entry("POST /account/tokens", Access.AUTHENTICATED),
 			Map.entry("POST /account/tokens/{id}/revoke", Access.AUTHENTICATED),
 			// user administration
-			Map.entry("GET /admin", Access.ADMIN), Map.entry("GET /admin/users", Access.ADMIN),
-			Map.entry("GET /admin/users/new", Access.ADMIN), Map.entry("POST /admin/users", Access.ADMIN),
-			Map.entry("GET /admin/users/{id}", Access.ADMIN), Map.entry("POST /admin/users/{id}/role", Access.ADMIN),
+			Map.entry("GET /admin", Access.ADMIN), Map.entry("GET /admin/audit", Access.ADMIN),
+			Map.entry("GET /admin/users", Access.ADMIN), Map.entry("GET /admin/users/new", Access.ADMIN),
+			Map.entry("POST /admin/users", Access.ADMIN), Map.entry("GET /admin/users/{id}", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/role", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/name", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/disable", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enable", Access.ADMIN),

@@ -73,6 +73,30 @@ public class AuditLog {
 			.list();
 	}
 
+	/**
+	 * The newest entries of the whole log, a page at a time, optionally of one kind of
+	 * subject only.
+	 */
+	@Transactional(readOnly = true)
+	public org.customerportfolio.shared.PageSlice<AuditEntry> all(@Nullable String subjectType, int page, int size) {
+		String where = (subjectType != null) ? " where subject_type = :type" : "";
+		long total = this.jdbc.sql("select count(*) from audit_entry" + where)
+			.param("type", (subjectType != null) ? subjectType : "")
+			.query(Long.class)
+			.single();
+		List<AuditEntry> entries = this.jdbc.sql("""
+				select id, occurred_at, actor, customer_id, subject_type, subject_id, subject_version, action, field,
+				       old_value, new_value
+				from audit_entry%s order by id desc limit :limit offset :offset
+				""".formatted(where))
+			.param("type", (subjectType != null) ? subjectType : "")
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(new DataClassRowMapper<>(AuditEntry.class))
+			.list();
+		return new org.customerportfolio.shared.PageSlice<>(entries, page, size, total);
+	}
+
 	@Transactional(readOnly = true)
 	public List<AuditEntry> ofSubject(String subjectType, long subjectId, int limit) {
 		return this.jdbc.sql("""
