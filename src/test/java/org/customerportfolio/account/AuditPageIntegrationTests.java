@@ -42,7 +42,7 @@ class AuditPageIntegrationTests {
 				.with(user(this.userDetails.loadUserByUsername(admin.username()))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"audit-log\""), containsString("User changed"),
-					containsString("Role"), containsString(admin.username()))));
+					containsString("Role"), containsString("Editor"), containsString(admin.username()))));
 	}
 
 }
