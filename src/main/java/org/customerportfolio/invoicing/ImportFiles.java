@@ -36,16 +36,34 @@ public class ImportFiles {
 
 	/** Stores an upload with the name the user knows it by; answers its token. */
 	public String store(InputStream content, String name) {
+		return store(content, name, "");
+	}
+
+	/** Stores an upload that only its owner may go on with; answers its token. */
+	public String store(InputStream content, String name, String owner) {
 		String token = UUID.randomUUID().toString();
 		try {
 			Files.createDirectories(this.folder);
 			Files.copy(content, this.folder.resolve(token), StandardCopyOption.REPLACE_EXISTING);
 			Files.writeString(this.folder.resolve(token + ".name"), name.replaceAll("[\\r\\n]", " "));
+			Files.writeString(this.folder.resolve(token + ".owner"), owner);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return token;
+	}
+
+	/** The upload, when it exists and belongs to this user. */
+	public Optional<Path> find(String token, String owner) {
+		return find(token).filter((path) -> {
+			try {
+				return Files.readString(path.resolveSibling(token + ".owner")).equals(owner);
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
 	}
 
 	public Optional<Path> find(String token) {
@@ -73,6 +91,7 @@ public class ImportFiles {
 			try {
 				Files.deleteIfExists(path);
 				Files.deleteIfExists(path.resolveSibling(token + ".name"));
+				Files.deleteIfExists(path.resolveSibling(token + ".owner"));
 			}
 			catch (IOException ex) {
 				// a leftover file is harmless; it is never read again

@@ -73,6 +73,8 @@ class InvoiceImportPagesIntegrationTests {
 			.getResponse()
 			.getRedirectedUrl();
 		String token = location.substring(location.lastIndexOf('/') + 1);
+		UserSummary colleague = TestUsers.create(this.accounts, Role.EDITOR);
+		this.mvc.perform(get(location).with(page(colleague))).andExpect(status().isNotFound());
 		this.mvc.perform(get(location).with(page(editor)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("windows-1252"),

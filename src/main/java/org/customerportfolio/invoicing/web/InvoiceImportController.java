@@ -68,7 +68,8 @@ class InvoiceImportController {
 	}
 
 	@PostMapping
-	String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal PortfolioUser user,
+			RedirectAttributes redirect) throws IOException {
 		if (file.isEmpty()) {
 			redirect.addFlashAttribute("error", "import.file.empty");
 			redirect.addFlashAttribute("errorArguments",
@@ -78,15 +79,15 @@ class InvoiceImportController {
 		String name = fileName(file.getOriginalFilename());
 		String token;
 		try (InputStream content = file.getInputStream()) {
-			token = this.files.store(content, name);
+			token = this.files.store(content, name, user.getUsername());
 		}
 		return "redirect:/imports/invoices/" + token;
 	}
 
 	@GetMapping("/{token}")
 	String mapping(@PathVariable String token, @RequestParam(required = false) @Nullable String mapping, Model model,
-			RedirectAttributes redirect) {
-		Path path = file(token);
+			@AuthenticationPrincipal PortfolioUser user, RedirectAttributes redirect) {
+		Path path = file(token, user);
 		String name = this.files.name(token);
 		try {
 			ImportAnalysis analysis = this.imports.analyse(path, name);
@@ -109,8 +110,8 @@ class InvoiceImportController {
 
 	@PostMapping("/{token}/preview")
 	String preview(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters, Model model,
-			RedirectAttributes redirect) {
-		Path path = file(token);
+			@AuthenticationPrincipal PortfolioUser user, RedirectAttributes redirect) {
+		Path path = file(token, user);
 		String name = this.files.name(token);
 		try {
 			ImportAnalysis analysis = this.imports.analyse(path, name);
@@ -129,7 +130,7 @@ class InvoiceImportController {
 	@PostMapping("/{token}/commit")
 	String commit(@PathVariable String token, @RequestParam MultiValueMap<String, String> parameters,
 			@AuthenticationPrincipal PortfolioUser user, RedirectAttributes redirect) {
-		Path path = file(token);
+		Path path = file(token, user);
 		ImportSettings settings = settings(parameters);
 		String saveAs = parameters.getFirst("saveAs");
 		if (saveAs != null && !saveAs.isBlank()) {
@@ -244,8 +245,9 @@ class InvoiceImportController {
 		return name.isEmpty() ? "upload" : (name.length() > 200) ? name.substring(0, 200) : name;
 	}
 
-	private Path file(String token) {
-		return this.files.find(token).orElseThrow(() -> new NotFoundException("import.fileGone"));
+	/** The upload, for the editor who uploaded it only. */
+	private Path file(String token, PortfolioUser user) {
+		return this.files.find(token, user.getUsername()).orElseThrow(() -> new NotFoundException("import.fileGone"));
 	}
 
 }
