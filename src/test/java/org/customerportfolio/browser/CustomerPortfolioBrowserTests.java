@@ -4,17 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -22,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:browser-customer-portfolio;MODE=PostgreSQL;"
 		+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestMethodOrder(OrderAnnotation.class)
-class CustomerPortfolioBrowserTests {
+class CustomerPortfolioBrowserTests extends BrowserTestSupport {
 
 	private static final String ADMIN = "admin";
 
@@ -52,42 +45,6 @@ class CustomerPortfolioBrowserTests {
 	private static final String ENGLISH_DATE_TIME = "\\d{1,2} [A-Z][a-z]{2,3} \\d{4} \\d{2}:\\d{2}";
 
 	private static final String DUTCH_DATE_TIME = "\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}";
-
-	private static Browser browser;
-
-	@LocalServerPort
-	private int port;
-
-	@RegisterExtension
-	final TestWatcher screenshotOnFailure = new TestWatcher() {
-
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-
-	};
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start("main");
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	@BeforeEach
-	void pointBrowserAtTheApplication() {
-		browser.baseUrl(baseUrl());
-		browser.dismissAnyAlert();
-	}
 
 	@Test
 	@Order(1)
@@ -459,10 +416,6 @@ class CustomerPortfolioBrowserTests {
 		assertThat(browser.findAll(By.cssSelector("#results script"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.driver().switchTo().alert());
 		browser.screenshot("10-markup-in-list");
-	}
-
-	private String baseUrl() {
-		return "http://localhost:" + this.port;
 	}
 
 	private void fillSetup(String username, String password, String passwordRepeat) {

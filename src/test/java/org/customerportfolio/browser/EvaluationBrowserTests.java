@@ -4,24 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -39,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:browser-evaluation;MODE=PostgreSQL;"
 		+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestMethodOrder(OrderAnnotation.class)
-class EvaluationBrowserTests {
+class EvaluationBrowserTests extends BrowserTestSupport {
 
 	private static final String ADMIN = "admin";
 
@@ -59,44 +52,8 @@ class EvaluationBrowserTests {
 			"share_of_wallet", "profitability", "sales_potential", "ease_of_cooperation", "business_outlook",
 			"rnd_cooperation", "learning");
 
-	private static Browser browser;
-
 	/** The path of the customer page, from the first test on. */
 	private static String customer;
-
-	@LocalServerPort
-	private int port;
-
-	@RegisterExtension
-	final TestWatcher screenshotOnFailure = new TestWatcher() {
-
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-
-	};
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start("evaluation");
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	@BeforeEach
-	void pointBrowserAtTheApplication() {
-		browser.baseUrl(baseUrl());
-		browser.dismissAnyAlert();
-	}
 
 	@Test
 	@Order(1)
@@ -374,10 +331,6 @@ class EvaluationBrowserTests {
 				.containsEntry("Profitability", "High");
 		}
 		browser.screenshot("07-history-after-retiring");
-	}
-
-	private String baseUrl() {
-		return "http://localhost:" + this.port;
 	}
 
 	/** Ends whatever session the previous test left and logs in as someone else. */

@@ -16,24 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -52,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:browser-import;MODE=PostgreSQL;"
 		+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @TestMethodOrder(OrderAnnotation.class)
-class InvoiceImportBrowserTests {
+class InvoiceImportBrowserTests extends BrowserTestSupport {
 
 	private static final String ADMIN = "admin";
 
@@ -73,44 +66,8 @@ class InvoiceImportBrowserTests {
 	/** The lines of the good export, written once for all tests. */
 	private static final List<Line> LINES = lines();
 
-	private static Browser browser;
-
 	/** The path of the imported café's page, from the import on. */
 	private static String customer;
-
-	@LocalServerPort
-	private int port;
-
-	@RegisterExtension
-	final TestWatcher screenshotOnFailure = new TestWatcher() {
-
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-			}
-		}
-
-	};
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start("import");
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
-	@BeforeEach
-	void pointBrowserAtTheApplication() {
-		browser.baseUrl("http://localhost:" + this.port);
-		browser.dismissAnyAlert();
-	}
 
 	@Test
 	@Order(1)
