@@ -72,9 +72,16 @@ public class EvaluationManagement {
 	 */
 	@Transactional(readOnly = true)
 	public CurrentRating currentRating(long customerId) {
-		this.customers.customer(customerId);
+		return currentRating(customerId, current(customerId).orElse(null));
+	}
+
+	/**
+	 * The current scores for callers that have read the newest evaluation already (the
+	 * history pages).
+	 */
+	@Transactional(readOnly = true)
+	public CurrentRating currentRating(long customerId, @Nullable EvaluationView evaluation) {
 		List<Criterion> all = this.criteria.all();
-		EvaluationView evaluation = current(customerId).orElse(null);
 		Map<String, Rating> ratings = new LinkedHashMap<>((evaluation != null) ? evaluation.ratings() : Map.of());
 		ProfitabilityFromMargins.MarginBasis margin = this.margins.basis(customerId, all).orElse(null);
 		if (margin != null) {

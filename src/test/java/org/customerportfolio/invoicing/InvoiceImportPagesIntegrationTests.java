@@ -72,7 +72,6 @@ class InvoiceImportPagesIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		String token = location.substring(location.lastIndexOf('/') + 1);
 		UserSummary colleague = TestUsers.create(this.accounts, Role.EDITOR);
 		this.mvc.perform(get(location).with(page(colleague))).andExpect(status().isNotFound());
 		this.mvc.perform(get(location).with(page(editor)))
@@ -123,7 +122,6 @@ class InvoiceImportPagesIntegrationTests {
 			assertThat(saved.dateFormat()).isEqualTo("dd-MM-yyyy");
 			assertThat(saved.decimalMark()).isEqualTo(DecimalMark.COMMA);
 		});
-		assertThat(token).isNotBlank();
 	}
 
 	@Test

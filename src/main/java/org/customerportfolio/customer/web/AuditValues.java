@@ -1,5 +1,7 @@
 package org.customerportfolio.customer.web;
 
+import java.util.Map;
+
 import org.customerportfolio.customer.CustomerManagement;
 import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.Language;
@@ -30,6 +32,15 @@ class AuditValues {
 	}
 
 	public @Nullable String display(@Nullable String field, @Nullable String value) {
+		return display(field, value, null);
+	}
+
+	/**
+	 * As {@link #display(String, String)}, with the business type labels the page has
+	 * already read (so a long audit log does not read them once per cell).
+	 */
+	public @Nullable String display(@Nullable String field, @Nullable String value,
+			@Nullable Map<String, String> businessTypeLabels) {
 		if (field == null || value == null) {
 			return value;
 		}
@@ -37,6 +48,9 @@ class AuditValues {
 			return this.formats.country(value);
 		}
 		if ("businessType".equals(field)) {
+			if (businessTypeLabels != null) {
+				return businessTypeLabels.getOrDefault(value, value);
+			}
 			Language language = Language.of(LocaleContextHolder.getLocale());
 			return this.customers.businessTypes()
 				.stream()

@@ -80,7 +80,8 @@ class EvaluationController {
 		List<EvaluationView> history = this.evaluations.history(customerId);
 		model.addAttribute("customerId", customerId);
 		model.addAttribute("current", history.isEmpty() ? null : history.get(0));
-		model.addAttribute("rating", this.evaluations.currentRating(customerId));
+		model.addAttribute("rating",
+				this.evaluations.currentRating(customerId, history.isEmpty() ? null : history.get(0)));
 		model.addAttribute("previous", (history.size() > 1) ? history.get(1) : null);
 		model.addAttribute("changes",
 				(history.size() > 1) ? this.evaluations.differences(history.get(1), history.get(0)) : List.of());
@@ -102,7 +103,8 @@ class EvaluationController {
 		}
 		model.addAttribute("customer", customer);
 		model.addAttribute("current", history.isEmpty() ? null : history.get(0));
-		model.addAttribute("rating", this.evaluations.currentRating(customerId));
+		model.addAttribute("rating",
+				this.evaluations.currentRating(customerId, history.isEmpty() ? null : history.get(0)));
 		model.addAttribute("entries", entries);
 		model.addAttribute("criteria", this.criteria.all());
 		model.addAttribute("language", Language.of(LocaleContextHolder.getLocale()));
