@@ -143,7 +143,12 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /figures", Access.VIEWER), Map.entry("GET /customers/{customerId}/figures", Access.VIEWER),
 			Map.entry("POST /customers/{customerId}/projection", Access.EDITOR),
 			Map.entry("GET /api/v1/customers/{id}/figures", Access.VIEWER),
-			Map.entry("GET /api/v1/figures", Access.VIEWER)));
+			Map.entry("GET /api/v1/figures", Access.VIEWER),
+			// retention, warnings, plans, review and dashboard
+			Map.entry("GET /analysis/retention", Access.VIEWER),
+			Map.entry("GET /analysis/retention/export.xlsx", Access.VIEWER),
+			Map.entry("GET /analysis/retention/economics", Access.VIEWER),
+			Map.entry("GET /api/v1/analysis/retention", Access.VIEWER)));
 
 	@Autowired
 	private ApplicationContext context;

@@ -97,6 +97,8 @@ class SecurityConfiguration {
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/figures", "/figures/**")
 			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.GET, "/analysis/retention", "/analysis/retention/**")
+			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
 					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit",
 					"/customers/*/evaluations/new")
