@@ -148,7 +148,28 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /analysis/retention", Access.VIEWER),
 			Map.entry("GET /analysis/retention/export.xlsx", Access.VIEWER),
 			Map.entry("GET /analysis/retention/economics", Access.VIEWER),
-			Map.entry("GET /api/v1/analysis/retention", Access.VIEWER)));
+			Map.entry("GET /api/v1/analysis/retention", Access.VIEWER), Map.entry("GET /warnings", Access.VIEWER),
+			Map.entry("GET /customers/{customerId}/warnings", Access.VIEWER),
+			Map.entry("GET /admin/warnings", Access.ADMIN), Map.entry("POST /admin/warnings/{kind}", Access.ADMIN),
+			Map.entry("GET /api/v1/warnings", Access.VIEWER),
+			Map.entry("GET /api/v1/customers/{id}/warnings", Access.VIEWER),
+			Map.entry("GET /customers/{customerId}/plan", Access.VIEWER),
+			Map.entry("POST /customers/{customerId}/plan/strategy", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/goals", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/goals/{goalId}", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/actions", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/actions/{actionId}", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/decisions", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/end", Access.EDITOR),
+			Map.entry("POST /customers/{customerId}/plan/resume", Access.EDITOR),
+			Map.entry("GET /plans/actions", Access.VIEWER), Map.entry("GET /plans/decisions", Access.VIEWER),
+			Map.entry("GET /api/v1/customers/{id}/plan", Access.VIEWER),
+			Map.entry("PUT /api/v1/customers/{id}/plan/strategy", Access.EDITOR),
+			Map.entry("POST /api/v1/customers/{id}/plan/goals", Access.EDITOR),
+			Map.entry("PUT /api/v1/customers/{id}/plan/goals/{goalId}", Access.EDITOR),
+			Map.entry("POST /api/v1/customers/{id}/plan/actions", Access.EDITOR),
+			Map.entry("PUT /api/v1/customers/{id}/plan/actions/{actionId}", Access.EDITOR),
+			Map.entry("POST /api/v1/customers/{id}/plan/decisions", Access.EDITOR)));
 
 	@Autowired
 	private ApplicationContext context;

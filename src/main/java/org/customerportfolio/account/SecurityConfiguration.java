@@ -97,7 +97,8 @@ class SecurityConfiguration {
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/figures", "/figures/**")
 			.hasRole(Role.VIEWER.name())
-			.requestMatchers(HttpMethod.GET, "/analysis/retention", "/analysis/retention/**")
+			.requestMatchers(HttpMethod.GET, "/analysis/retention", "/analysis/retention/**", "/warnings", "/plans/**",
+					"/review", "/review/**")
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
 					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit",

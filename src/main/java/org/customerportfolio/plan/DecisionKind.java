@@ -1,8 +1,8 @@
 package org.customerportfolio.plan;
 
 /**
- * What a decision was about: the plan's strategy, ending the relationship, taking an ended
- * relationship up again, or anything else worth recording.
+ * What a decision was about: the plan's strategy, ending the relationship, taking an
+ * ended relationship up again, or anything else worth recording.
  */
 public enum DecisionKind {
 

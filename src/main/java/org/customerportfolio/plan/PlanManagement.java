@@ -87,8 +87,7 @@ public class PlanManagement {
 		Head head = this.jdbc
 			.sql("select strategy, version, updated_at, updated_by from relationship_plan where customer_id = :id")
 			.param("id", customerId)
-			.query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-					rs.getString(4)))
+			.query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
 			.optional()
 			.orElse(null);
 		List<Goal> goals = this.jdbc.sql("""
@@ -106,8 +105,9 @@ public class PlanManagement {
 		List<Decision> decisions = this.jdbc.sql(DECISION_COLUMNS + """
 				 where d.customer_id = :id order by d.decided_on desc, d.id desc
 				""").param("id", customerId).query((rs, n) -> decision(rs)).list();
-		return new PlanView(customerId, (head != null && head.strategy() != null) ? Strategy.valueOf(head.strategy())
-				: null, (head != null) ? head.version() + 1 : 0, (head != null) ? head.updatedAt() : null,
+		return new PlanView(customerId,
+				(head != null && head.strategy() != null) ? Strategy.valueOf(head.strategy()) : null,
+				(head != null) ? head.version() + 1 : 0, (head != null) ? head.updatedAt() : null,
 				(head != null) ? head.updatedBy() : null, goals, actions, decisions);
 	}
 
@@ -127,8 +127,8 @@ public class PlanManagement {
 		failIfAny(problems);
 		long current = planVersion(customerId);
 		if (current != basedOnVersion) {
-			throw new EditConflictException(current, this.audit.changesSince(RelationshipPlans.PLAN, customerId,
-					basedOnVersion - 1));
+			throw new EditConflictException(current,
+					this.audit.changesSince(RelationshipPlans.PLAN, customerId, basedOnVersion - 1));
 		}
 		this.plans.setStrategy(customerId, strategy, actor);
 		if (planVersion(customerId) > current + 1) {
@@ -163,8 +163,8 @@ public class PlanManagement {
 		String why = required(reason, "reason", "plan.decision.reason.required", MAX_REASON, problems);
 		LocalDate when = decisionDate(decidedOn, problems);
 		failIfAny(problems);
-		Decision decision = record(customerId, DecisionKind.END_RELATIONSHIP, DecisionKind.END_RELATIONSHIP.name(),
-				why, when, Strategy.END, actor);
+		Decision decision = record(customerId, DecisionKind.END_RELATIONSHIP, DecisionKind.END_RELATIONSHIP.name(), why,
+				when, Strategy.END, actor);
 		this.plans.setStrategy(customerId, Strategy.END, actor);
 		setStatus(customer, CustomerStatus.ENDED, actor);
 		this.events.publishEvent(new RelationshipEnded(customerId, decision.id(), when));
@@ -182,8 +182,7 @@ public class PlanManagement {
 		String why = required(reason, "reason", "plan.decision.reason.required", MAX_REASON, problems);
 		LocalDate when = decisionDate(decidedOn, problems);
 		failIfAny(problems);
-		Decision decision = record(customerId, DecisionKind.RESUME, DecisionKind.RESUME.name(), why, when, null,
-				actor);
+		Decision decision = record(customerId, DecisionKind.RESUME, DecisionKind.RESUME.name(), why, when, null, actor);
 		this.plans.setStrategy(customerId, null, actor);
 		setStatus(customer, CustomerStatus.ACTIVE, actor);
 		return decision;
@@ -260,18 +259,17 @@ public class PlanManagement {
 	}
 
 	/** Changes an action as of the version the user started from. */
-	public Action updateAction(long customerId, long actionId, long basedOnVersion, ActionDetails input,
-			String actor) {
+	public Action updateAction(long customerId, long actionId, long basedOnVersion, ActionDetails input, String actor) {
 		activeCustomer(customerId);
 		Action before = action(customerId, actionId);
 		if (before.version() != basedOnVersion) {
 			throw new EditConflictException(before.version(),
 					this.audit.changesSince(ACTION, actionId, basedOnVersion));
 		}
-		ActionDetails details = checked(new ActionDetails(
-				(input.description() != null) ? input.description() : before.description(),
-				(input.owner() != null) ? input.owner() : before.owner(),
-				(input.dueDate() != null) ? input.dueDate() : before.dueDate(), input.status()));
+		ActionDetails details = checked(
+				new ActionDetails((input.description() != null) ? input.description() : before.description(),
+						(input.owner() != null) ? input.owner() : before.owner(),
+						(input.dueDate() != null) ? input.dueDate() : before.dueDate(), input.status()));
 		ActionStatus status = (details.status() != null) ? details.status() : before.status();
 		Instant doneAt = (status == ActionStatus.DONE)
 				? ((before.doneAt() != null) ? before.doneAt() : this.clock.instant()) : null;
@@ -364,10 +362,9 @@ public class PlanManagement {
 	@Transactional(readOnly = true)
 	public Map<Long, Strategy> strategies() {
 		Map<Long, Strategy> strategies = new LinkedHashMap<>();
-		this.jdbc.sql("select customer_id, strategy from relationship_plan where strategy is not null")
-			.query((rs) -> {
-				strategies.put(rs.getLong(1), Strategy.valueOf(rs.getString(2)));
-			});
+		this.jdbc.sql("select customer_id, strategy from relationship_plan where strategy is not null").query((rs) -> {
+			strategies.put(rs.getLong(1), Strategy.valueOf(rs.getString(2)));
+		});
 		return strategies;
 	}
 
@@ -418,8 +415,8 @@ public class PlanManagement {
 	}
 
 	private Goal goal(long customerId, long goalId) {
-		return this.jdbc
-			.sql("select id, description, target_date, achieved, version from plan_goal where id = :id and customer_id = :c")
+		return this.jdbc.sql(
+				"select id, description, target_date, achieved, version from plan_goal where id = :id and customer_id = :c")
 			.param("id", goalId)
 			.param("c", customerId)
 			.query((rs, n) -> new Goal(rs.getLong(1), rs.getString(2), localDate(rs.getDate(3)), rs.getBoolean(4),
@@ -448,8 +445,8 @@ public class PlanManagement {
 
 	private ActionDetails checked(ActionDetails input) {
 		List<RuleViolation> problems = new ArrayList<>();
-		String description = required(input.description(), "description", "plan.action.description.required",
-				MAX_TEXT, problems);
+		String description = required(input.description(), "description", "plan.action.description.required", MAX_TEXT,
+				problems);
 		String owner = required(input.owner(), "owner", "plan.action.owner.required", 200, problems);
 		if (input.dueDate() == null) {
 			problems.add(new RuleViolation("dueDate", "plan.action.dueDate.required"));
@@ -490,8 +487,7 @@ public class PlanManagement {
 		}
 	}
 
-	private static Map<String, String> goalSnapshot(String description, @Nullable LocalDate target,
-			boolean achieved) {
+	private static Map<String, String> goalSnapshot(String description, @Nullable LocalDate target, boolean achieved) {
 		Map<String, String> snapshot = new LinkedHashMap<>();
 		snapshot.put("plan.goal", description);
 		snapshot.put("plan.targetDate", (target != null) ? target.toString() : "");

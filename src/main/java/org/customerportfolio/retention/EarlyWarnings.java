@@ -83,8 +83,8 @@ public class EarlyWarnings {
 	 * above 0 up to 100 for a dropped rating, whole months from 1 to 120 without
 	 * evaluation.
 	 */
-	public WarningSetting update(WarningKind kind, boolean enabled, @Nullable BigDecimal threshold,
-			long basedOnVersion, String actor) {
+	public WarningSetting update(WarningKind kind, boolean enabled, @Nullable BigDecimal threshold, long basedOnVersion,
+			String actor) {
 		WarningSetting before = setting(kind);
 		if (before.version() != basedOnVersion) {
 			throw new EditConflictException(before.version(),
@@ -212,8 +212,9 @@ public class EarlyWarnings {
 				.param("customer", customer)
 				.query((rs) -> {
 					Timestamp at = rs.getTimestamp(4);
-					BigDecimal since = (at != null) ? BigDecimal.valueOf(ChronoUnit.MONTHS
-						.between(at.toInstant().atZone(this.formats.zone()).toLocalDate(), today)) : null;
+					BigDecimal since = (at != null) ? BigDecimal.valueOf(
+							ChronoUnit.MONTHS.between(at.toInstant().atZone(this.formats.zone()).toLocalDate(), today))
+							: null;
 					warnings.add(warning(rs, WarningKind.NOT_EVALUATED, since));
 				});
 		}
@@ -287,34 +288,38 @@ public class EarlyWarnings {
 				     else l.score end""";
 		Map<Long, BigDecimal> drops = new LinkedHashMap<>();
 		Map<Long, Object[]> names = new HashMap<>();
-		this.jdbc.sql("""
-				select x.customer_id, x.name, x.account_manager_id, x.axis,
-				       sum(case when x.rn = 1 then x.weight * x.score end) / sum(case when x.rn = 1 then x.weight end),
-				       sum(case when x.rn = 2 then x.weight * x.score end) / sum(case when x.rn = 2 then x.weight end)
-				from (select r.customer_id, r.name, r.account_manager_id, r.rn, k.axis, k.weight, %s as score
-				      from (select e.id, e.customer_id, c.name, c.account_manager_id,
-				                   row_number() over (partition by e.customer_id order by e.evaluated_at desc, e.id desc) as rn
-				            from evaluation e join customer c on c.id = e.customer_id
-				            where%s%s) r
-				      join evaluation_value v on v.evaluation_id = r.id
-				      join criterion k on k.id = v.criterion_id
-				      left join criterion_level l on l.criterion_id = k.id and l.code = v.level_code
-				      where r.rn <= 2 and k.retired = false and k.axis <> 'NONE' and k.weight > 0
-				        and k.kind in ('ORDINAL', 'SINGLE_CHOICE', 'NUMBER')) x
-				where x.score is not null
-				group by x.customer_id, x.name, x.account_manager_id, x.axis
-				""".formatted(score, ACTIVE, only)).param("customer", customer).query((rs) -> {
-			BigDecimal now = rs.getBigDecimal(5);
-			BigDecimal before = rs.getBigDecimal(6);
-			if (now == null || before == null) {
-				return;
-			}
-			BigDecimal drop = before.subtract(now).setScale(1, RoundingMode.HALF_UP);
-			if (threshold != null && drop.compareTo(threshold) >= 0) {
-				drops.merge(rs.getLong(1), drop, BigDecimal::max);
-				names.put(rs.getLong(1), new Object[] { rs.getString(2), rs.getObject(3) });
-			}
-		});
+		this.jdbc
+			.sql("""
+					select x.customer_id, x.name, x.account_manager_id, x.axis,
+					       sum(case when x.rn = 1 then x.weight * x.score end) / sum(case when x.rn = 1 then x.weight end),
+					       sum(case when x.rn = 2 then x.weight * x.score end) / sum(case when x.rn = 2 then x.weight end)
+					from (select r.customer_id, r.name, r.account_manager_id, r.rn, k.axis, k.weight, %s as score
+					      from (select e.id, e.customer_id, c.name, c.account_manager_id,
+					                   row_number() over (partition by e.customer_id order by e.evaluated_at desc, e.id desc) as rn
+					            from evaluation e join customer c on c.id = e.customer_id
+					            where%s%s) r
+					      join evaluation_value v on v.evaluation_id = r.id
+					      join criterion k on k.id = v.criterion_id
+					      left join criterion_level l on l.criterion_id = k.id and l.code = v.level_code
+					      where r.rn <= 2 and k.retired = false and k.axis <> 'NONE' and k.weight > 0
+					        and k.kind in ('ORDINAL', 'SINGLE_CHOICE', 'NUMBER')) x
+					where x.score is not null
+					group by x.customer_id, x.name, x.account_manager_id, x.axis
+					"""
+				.formatted(score, ACTIVE, only))
+			.param("customer", customer)
+			.query((rs) -> {
+				BigDecimal now = rs.getBigDecimal(5);
+				BigDecimal before = rs.getBigDecimal(6);
+				if (now == null || before == null) {
+					return;
+				}
+				BigDecimal drop = before.subtract(now).setScale(1, RoundingMode.HALF_UP);
+				if (threshold != null && drop.compareTo(threshold) >= 0) {
+					drops.merge(rs.getLong(1), drop, BigDecimal::max);
+					names.put(rs.getLong(1), new Object[] { rs.getString(2), rs.getObject(3) });
+				}
+			});
 		drops.forEach((id, drop) -> {
 			Object[] name = names.get(id);
 			warnings.add(new EarlyWarning(id, (String) name[0],
@@ -348,9 +353,11 @@ public class EarlyWarnings {
 					"insert into warning_occurrence (customer_id, code, first_seen) values (?, ?, ?)", inserts);
 		}
 		if (!clears.isEmpty()) {
-			this.jdbcTemplate.batchUpdate("""
-					update warning_occurrence set cleared_at = ? where customer_id = ? and code = ? and cleared_at is null
-					""", clears);
+			this.jdbcTemplate.batchUpdate(
+					"""
+							update warning_occurrence set cleared_at = ? where customer_id = ? and code = ? and cleared_at is null
+							""",
+					clears);
 		}
 	}
 
@@ -363,8 +370,8 @@ public class EarlyWarnings {
 			throw new InvalidInputException(List.of(new RuleViolation("threshold", "warnings.threshold.required")));
 		}
 		boolean valid = switch (kind) {
-			case NOT_EVALUATED -> threshold.stripTrailingZeros().scale() <= 0 && threshold.intValue() >= 1
-					&& threshold.intValue() <= 120;
+			case NOT_EVALUATED ->
+				threshold.stripTrailingZeros().scale() <= 0 && threshold.intValue() >= 1 && threshold.intValue() <= 120;
 			default -> threshold.signum() > 0 && threshold.compareTo(BigDecimal.valueOf(100)) <= 0;
 		};
 		if (!valid) {
@@ -394,6 +401,5 @@ public class EarlyWarnings {
 		long manager = rs.getLong(3);
 		return new EarlyWarning(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : manager, kind, value);
 	}
-
 
 }

@@ -129,8 +129,8 @@ class PlanApi {
 			case END_RELATIONSHIP -> this.plans.endRelationship(id, request.reason(), decidedOn, user.getUsername());
 			case RESUME -> this.plans.resumeRelationship(id, request.reason(), decidedOn, user.getUsername());
 			case OTHER -> this.plans.decide(id, request.summary(), request.reason(), decidedOn, user.getUsername());
-			case STRATEGY -> throw new InvalidInputException(
-					List.of(new RuleViolation("kind", "plan.decision.strategyViaPlan")));
+			case STRATEGY ->
+				throw new InvalidInputException(List.of(new RuleViolation("kind", "plan.decision.strategyViaPlan")));
 		};
 	}
 

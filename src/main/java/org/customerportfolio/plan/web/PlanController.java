@@ -133,8 +133,8 @@ class PlanController {
 			@RequestParam(required = false) @Nullable String decidedOn, @AuthenticationPrincipal PortfolioUser user,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return attempt(customerId, "decision",
-				Map.of("summary", text(summary), "reason", text(reason), "decidedOn", text(decidedOn)), model,
-				redirect, response, () -> {
+				Map.of("summary", text(summary), "reason", text(reason), "decidedOn", text(decidedOn)), model, redirect,
+				response, () -> {
 					this.plans.decide(customerId, summary, reason, PlanDates.parse(decidedOn, "decidedOn"),
 							user.getUsername());
 					return "plan.decision.saved";
@@ -145,8 +145,8 @@ class PlanController {
 	String end(@PathVariable long customerId, @RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String decidedOn, @AuthenticationPrincipal PortfolioUser user,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return attempt(customerId, "end", Map.of("reason", text(reason), "decidedOn", text(decidedOn)), model,
-				redirect, response, () -> {
+		return attempt(customerId, "end", Map.of("reason", text(reason), "decidedOn", text(decidedOn)), model, redirect,
+				response, () -> {
 					this.plans.endRelationship(customerId, reason, PlanDates.parse(decidedOn, "decidedOn"),
 							user.getUsername());
 					return "plan.end.saved";
@@ -189,7 +189,10 @@ class PlanController {
 		return "plan/plan";
 	}
 
-	/** A due date that is missing or unreadable, reported with the other fields' problems at once. */
+	/**
+	 * A due date that is missing or unreadable, reported with the other fields' problems
+	 * at once.
+	 */
 	private static @Nullable LocalDate dueDate(@Nullable String text, @Nullable String description,
 			@Nullable String owner) {
 		try {
@@ -212,12 +215,13 @@ class PlanController {
 		model.addAttribute("plan", this.plans.plan(customerId));
 		model.addAttribute("strategies", Strategy.values());
 		model.addAttribute("actionStatuses", ActionStatus.values());
-		model.addAttribute("owners", this.accounts.users()
-			.stream()
-			.filter(UserSummary::enabled)
-			.map(UserSummary::displayName)
-			.sorted()
-			.toList());
+		model.addAttribute("owners",
+				this.accounts.users()
+					.stream()
+					.filter(UserSummary::enabled)
+					.map(UserSummary::displayName)
+					.sorted()
+					.toList());
 		if (!model.containsAttribute("typed")) {
 			model.addAttribute("typed", Map.of());
 		}

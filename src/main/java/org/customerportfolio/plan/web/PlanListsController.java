@@ -57,5 +57,4 @@ class PlanListsController {
 		return "plan/decisions";
 	}
 
-
 }

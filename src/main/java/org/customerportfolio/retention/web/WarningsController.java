@@ -45,9 +45,8 @@ class WarningsController {
 
 	@GetMapping("/warnings")
 	String list(@RequestParam(required = false) @Nullable WarningKind kind,
-			@RequestParam(required = false) @Nullable Long manager,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(required = false) @Nullable Long manager, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		List<EarlyWarning> all = this.warnings.currentAndRecorded();
 		Map<WarningKind, Long> counts = new EnumMap<>(WarningKind.class);
 		for (WarningKind each : WarningKind.values()) {
@@ -58,7 +57,8 @@ class WarningsController {
 		List<EarlyWarning> shown = all.stream()
 			.filter((warning) -> kind == null || warning.kind() == kind)
 			.filter((warning) -> manager == null || manager.equals(warning.accountManagerId()))
-			.filter((warning) -> text.isEmpty() || warning.customerName().toLowerCase(java.util.Locale.ROOT).contains(text))
+			.filter((warning) -> text.isEmpty()
+					|| warning.customerName().toLowerCase(java.util.Locale.ROOT).contains(text))
 			.toList();
 		int pages = Math.max(1, (shown.size() + PAGE - 1) / PAGE);
 		int current = Math.max(0, Math.min(page, pages - 1));
