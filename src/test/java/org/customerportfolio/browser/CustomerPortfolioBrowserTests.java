@@ -91,6 +91,8 @@ class CustomerPortfolioBrowserTests extends BrowserTestSupport {
 	@Order(3)
 	void loggingInShowsTheCustomersAndLoggingOutLocksThemAgain() {
 		browser.logIn(ADMIN, ADMIN_PASSWORD);
+		assertThat(browser.path()).isEqualTo("/");
+		browser.clickAndWait(By.id("dashboard-customers"));
 		assertThat(browser.path()).startsWith("/customers");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Customers");
 		assertThat(browser.text(By.id("current-user"))).isEqualTo(ADMIN);

@@ -72,11 +72,6 @@ class CustomerController {
 		model.addAttribute("language", language);
 	}
 
-	@GetMapping("/")
-	String home() {
-		return "redirect:/customers";
-	}
-
 	@GetMapping("/customers")
 	String list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String businessType,
