@@ -508,7 +508,9 @@ public class PlanManagement {
 			LocalDate decidedOn) {
 		Map<String, String> snapshot = new LinkedHashMap<>();
 		snapshot.put("plan.decisionKind", kind.name());
-		snapshot.put("plan.decision", summary);
+		if (kind == DecisionKind.OTHER || kind == DecisionKind.STRATEGY) {
+			snapshot.put("plan.decision", summary);
+		}
 		snapshot.put("plan.reason", reason);
 		snapshot.put("plan.decidedOn", decidedOn.toString());
 		return snapshot;
