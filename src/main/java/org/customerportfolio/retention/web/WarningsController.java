@@ -66,13 +66,16 @@ class WarningsController {
 		model.addAttribute("total", shown.size());
 		model.addAttribute("page", current);
 		model.addAttribute("pages", pages);
-		model.addAttribute("counts", counts);
+		model.addAttribute("rules",
+				this.warnings.settings()
+					.stream()
+					.map((setting) -> new Rule(setting.kind(), setting, counts.get(setting.kind())))
+					.toList());
 		model.addAttribute("kinds", WarningKind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("manager", manager);
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("users", this.accounts.users());
-		model.addAttribute("settings", settingsByKind());
 		return "retention/warnings";
 	}
 
@@ -111,10 +114,11 @@ class WarningsController {
 		return "redirect:/admin/warnings";
 	}
 
-	private Map<WarningKind, WarningSetting> settingsByKind() {
-		Map<WarningKind, WarningSetting> settings = new EnumMap<>(WarningKind.class);
-		this.warnings.settings().forEach((setting) -> settings.put(setting.kind(), setting));
-		return settings;
+	/**
+	 * A kind of warning as the list shows it: its rule and how many customers it flags
+	 * now.
+	 */
+	record Rule(WarningKind kind, WarningSetting setting, long count) {
 	}
 
 }
