@@ -232,6 +232,28 @@ public class PlanManagement {
 	/** What an action is: what, who, by when, and where it stands. */
 	public record ActionDetails(@Nullable String description, @Nullable String owner, @Nullable LocalDate dueDate,
 			@Nullable ActionStatus status) {
+
+		/**
+		 * An action as typed into a form or a request, its due date as text; an
+		 * unreadable date is reported together with a missing what or owner.
+		 */
+		public static ActionDetails typed(@Nullable String description, @Nullable String owner,
+				@Nullable String dueDate, @Nullable ActionStatus status) {
+			try {
+				return new ActionDetails(description, owner, PlanDates.parse(dueDate, "dueDate"), status);
+			}
+			catch (InvalidInputException ex) {
+				List<RuleViolation> problems = new ArrayList<>(ex.violations());
+				if (description == null || description.isBlank()) {
+					problems.add(new RuleViolation("description", "plan.action.description.required"));
+				}
+				if (owner == null || owner.isBlank()) {
+					problems.add(new RuleViolation("owner", "plan.action.owner.required"));
+				}
+				throw new InvalidInputException(problems);
+			}
+		}
+
 	}
 
 	public Action addAction(long customerId, ActionDetails input, String actor) {

@@ -280,12 +280,6 @@ public class EarlyWarnings {
 	 * raises the warning, with the largest drop.
 	 */
 	private void ratingDrops(@Nullable BigDecimal threshold, String only, long customer, List<EarlyWarning> warnings) {
-		String score = """
-				case when k.kind = 'NUMBER' then
-				       case when k.max_value > k.min_value and v.number_value is not null
-				            then round(greatest(0, least(1, (v.number_value - k.min_value) / (k.max_value - k.min_value))) * 100)
-				       end
-				     else l.score end""";
 		Map<Long, BigDecimal> drops = new LinkedHashMap<>();
 		Map<Long, Object[]> names = new HashMap<>();
 		this.jdbc
@@ -306,7 +300,7 @@ public class EarlyWarnings {
 					where x.score is not null
 					group by x.customer_id, x.name, x.account_manager_id, x.axis
 					"""
-				.formatted(score, ACTIVE, only))
+				.formatted(EvaluationScores.LEVEL_SCORE, ACTIVE, only))
 			.param("customer", customer)
 			.query((rs) -> {
 				BigDecimal now = rs.getBigDecimal(5);

@@ -209,23 +209,17 @@ public class PortfolioReview {
 	Map<Long, BigDecimal[]> scores(List<Long> evaluationIds) {
 		Map<Long, BigDecimal[]> scores = new HashMap<>();
 		for (int i = 0; i < evaluationIds.size(); i += CHUNK) {
-			this.jdbc
-				.sql("""
-						select x.evaluation_id, x.axis, sum(x.weight * x.score) / sum(x.weight)
-						from (select v.evaluation_id, k.axis, k.weight,
-						             case when k.kind = 'NUMBER' then
-						                  case when k.max_value > k.min_value and v.number_value is not null
-						                       then round(greatest(0, least(1, (v.number_value - k.min_value) / (k.max_value - k.min_value))) * 100)
-						                  end
-						             else l.score end as score
-						      from evaluation_value v
-						      join criterion k on k.id = v.criterion_id
-						      left join criterion_level l on l.criterion_id = k.id and l.code = v.level_code
-						      where v.evaluation_id in (:ids) and k.retired = false and k.axis <> 'NONE' and k.weight > 0
-						        and k.kind in ('ORDINAL', 'SINGLE_CHOICE', 'NUMBER')) x
-						where x.score is not null
-						group by x.evaluation_id, x.axis
-						""")
+			this.jdbc.sql("""
+					select x.evaluation_id, x.axis, sum(x.weight * x.score) / sum(x.weight)
+					from (select v.evaluation_id, k.axis, k.weight, %s as score
+					      from evaluation_value v
+					      join criterion k on k.id = v.criterion_id
+					      left join criterion_level l on l.criterion_id = k.id and l.code = v.level_code
+					      where v.evaluation_id in (:ids) and k.retired = false and k.axis <> 'NONE' and k.weight > 0
+					        and k.kind in ('ORDINAL', 'SINGLE_CHOICE', 'NUMBER')) x
+					where x.score is not null
+					group by x.evaluation_id, x.axis
+					""".formatted(EvaluationScores.LEVEL_SCORE))
 				.param("ids", evaluationIds.subList(i, Math.min(evaluationIds.size(), i + CHUNK)))
 				.query((rs) -> {
 					BigDecimal[] pair = scores.computeIfAbsent(rs.getLong(1), (id) -> new BigDecimal[2]);

@@ -65,7 +65,9 @@ public class RetentionEconomics {
 		Double measured = figures.meanRetention();
 		double r = (choices.retentionPercent() != null) ? choices.retentionPercent() / 100
 				: (measured != null) ? measured : 0;
-		double improvement = (choices.improvementPoints() != null) ? choices.improvementPoints() / 100 : 0.05;
+		// five points by default, or as many as there are left below 100 %
+		double improvement = (choices.improvementPoints() != null) ? choices.improvementPoints() / 100
+				: Math.max(0, Math.min(0.05, 1 - r));
 		if (problems.isEmpty() && r + improvement > 1.0000001) {
 			problems.add(new RuleViolation("improvement", "economics.retention.aboveHundred"));
 		}

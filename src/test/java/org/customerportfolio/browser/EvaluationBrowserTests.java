@@ -251,7 +251,7 @@ class EvaluationBrowserTests extends BrowserTestSupport {
 	@Order(6)
 	void aDutchViewerReadsTheScoresButCannotEvaluate() {
 		logInAs(VIEWER, PASSWORD);
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Klanten");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dashboard");
 		browser.open(customer);
 		WebElement scorecard = loadedScorecard();
 		assertThat(scorecard.findElement(By.tagName("h2")).getText()).isEqualTo("Beoordeling");

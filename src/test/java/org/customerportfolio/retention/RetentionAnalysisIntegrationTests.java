@@ -61,6 +61,8 @@ class RetentionAnalysisIntegrationTests {
 	@Autowired
 	private org.springframework.security.core.userdetails.UserDetailsService userDetails;
 
+	private static final String PREFIX = "RET-";
+
 	private UserSummary viewer;
 
 	private final Set<Long> northwind = new HashSet<>();
@@ -70,18 +72,46 @@ class RetentionAnalysisIntegrationTests {
 		assumeThat(NorthwindExport.available()).as("../shared/datasets/northwind is beside the project").isTrue();
 		UserSummary editor = TestUsers.create(this.accounts, Role.EDITOR);
 		this.viewer = TestUsers.create(this.accounts, Role.VIEWER);
-		Path export = NorthwindExport.write(Path.of("target", "northwind", "retention.csv"));
+		Path export = renamed(NorthwindExport.write(Path.of("target", "northwind", "retention-source.csv")));
 		this.mvc
 			.perform(multipart("/api/v1/imports/invoices")
 				.file(new MockMultipartFile("file", "northwind.csv", "text/csv", Files.readAllBytes(export)))
-				.with(httpBasic(editor.username(), "correct-horse-battery")))
-			.andExpect(status().isOk());
-		List<String> references = NorthwindExport.customerIds();
+				.with(httpBasic(editor.username(), TestUsers.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines").value(2155));
+		List<String> references = NorthwindExport.customerIds().stream().map((id) -> PREFIX + id).toList();
 		for (CustomerKey key : this.customers.keys()) {
 			if (key.externalRef() != null && references.contains(key.externalRef())) {
 				this.northwind.add(key.id());
 			}
 		}
+		assertThat(this.northwind).hasSize(89);
+	}
+
+	/**
+	 * The export with the customers and orders under references of their own, so that
+	 * this test's Northwind customers are apart from those that other tests import into
+	 * the same database.
+	 */
+	private static Path renamed(Path source) throws java.io.IOException {
+		Path target = source.resolveSibling("retention.csv");
+		try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder()
+			.ofCsvRecord(source, java.nio.charset.StandardCharsets.UTF_8);
+				var writer = de.siegmar.fastcsv.writer.CsvWriter.builder()
+					.build(target, java.nio.charset.StandardCharsets.UTF_8)) {
+			boolean header = true;
+			for (var record : reader) {
+				List<String> fields = new java.util.ArrayList<>(record.getFields());
+				if (!header) {
+					fields.set(0, PREFIX + fields.get(0));
+					fields.set(1, PREFIX + fields.get(1));
+					fields.set(2, PREFIX + fields.get(2));
+				}
+				header = false;
+				writer.writeRecord(fields);
+			}
+		}
+		return target;
 	}
 
 	@Test

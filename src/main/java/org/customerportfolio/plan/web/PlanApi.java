@@ -134,25 +134,8 @@ class PlanApi {
 		};
 	}
 
-	/**
-	 * The request's details; an unreadable due date is reported with the other missing
-	 * fields at once.
-	 */
 	private static ActionDetails details(ActionRequest request) {
-		try {
-			return new ActionDetails(request.description(), request.owner(),
-					PlanDates.parse(request.dueDate(), "dueDate"), request.status());
-		}
-		catch (InvalidInputException ex) {
-			List<RuleViolation> problems = new java.util.ArrayList<>(ex.violations());
-			if (request.description() == null || request.description().isBlank()) {
-				problems.add(new RuleViolation("description", "plan.action.description.required"));
-			}
-			if (request.owner() == null || request.owner().isBlank()) {
-				problems.add(new RuleViolation("owner", "plan.action.owner.required"));
-			}
-			throw new InvalidInputException(problems);
-		}
+		return ActionDetails.typed(request.description(), request.owner(), request.dueDate(), request.status());
 	}
 
 }

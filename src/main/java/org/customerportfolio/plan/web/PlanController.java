@@ -1,6 +1,5 @@
 package org.customerportfolio.plan.web;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +104,8 @@ class PlanController {
 		return attempt(customerId, "action",
 				Map.of("description", text(description), "owner", text(owner), "dueDate", text(dueDate)), model,
 				redirect, response, () -> {
-					this.plans.addAction(customerId, new ActionDetails(description, owner,
-							dueDate(dueDate, description, owner), ActionStatus.OPEN), user.getUsername());
+					this.plans.addAction(customerId,
+							ActionDetails.typed(description, owner, dueDate, ActionStatus.OPEN), user.getUsername());
 					return "plan.action.saved";
 				});
 	}
@@ -187,27 +186,6 @@ class PlanController {
 		model.addAttribute("typed", new LinkedHashMap<>(typed));
 		fill(customerId, model);
 		return "plan/plan";
-	}
-
-	/**
-	 * A due date that is missing or unreadable, reported with the other fields' problems
-	 * at once.
-	 */
-	private static @Nullable LocalDate dueDate(@Nullable String text, @Nullable String description,
-			@Nullable String owner) {
-		try {
-			return PlanDates.parse(text, "dueDate");
-		}
-		catch (InvalidInputException ex) {
-			List<RuleViolation> problems = new java.util.ArrayList<>(ex.violations());
-			if (description == null || description.isBlank()) {
-				problems.add(new RuleViolation("description", "plan.action.description.required"));
-			}
-			if (owner == null || owner.isBlank()) {
-				problems.add(new RuleViolation("owner", "plan.action.owner.required"));
-			}
-			throw new InvalidInputException(problems);
-		}
 	}
 
 	private void fill(long customerId, Model model) {
