@@ -2,12 +2,10 @@ package org.customerportfolio.retention;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -162,24 +160,13 @@ public class EarlyWarnings {
 		List<EarlyWarning> warnings = new ArrayList<>();
 		String only = (customerId != null) ? " and c.id = :customer" : "";
 		long customer = (customerId != null) ? customerId : -1;
-		YearMonth current = YearMonth.from(this.formats.today());
-		LocalDate to = current.atDay(1);
-		LocalDate recentFrom = current.minusMonths(12).atDay(1);
-		LocalDate previousFrom = current.minusMonths(24).atDay(1);
 		WarningSetting falling = settings.get(WarningKind.REVENUE_FALLING);
 		if (enabled(falling)) {
-			String recent = "sum(case when m.month_start >= :recentFrom then m.revenue else 0 end)";
-			String previous = "sum(case when m.month_start < :recentFrom then m.revenue else 0 end)";
 			this.jdbc.sql("""
-					select c.id, c.name, c.account_manager_id, %s as recent, %s as previous
-					from revenue_month m join customer c on c.id = m.customer_id
-					where m.month_start >= :previousFrom and m.month_start < :to and%s%s
-					group by c.id, c.name, c.account_manager_id
-					having %s > 0 and %s < %s * :factor
-					""".formatted(recent, previous, ACTIVE, only, previous, recent, previous))
-				.param("recentFrom", Date.valueOf(recentFrom))
-				.param("previousFrom", Date.valueOf(previousFrom))
-				.param("to", Date.valueOf(to))
+					select c.id, c.name, c.account_manager_id, t.recent, t.previous
+					from trailing_revenue t join customer c on c.id = t.customer_id
+					where t.previous > 0 and t.recent < t.previous * :factor and%s%s
+					""".formatted(ACTIVE, only))
 				.param("customer", customer)
 				.param("factor", BigDecimal.ONE.subtract(percent(falling.threshold())))
 				.query((rs) -> {
@@ -221,23 +208,15 @@ public class EarlyWarnings {
 		WarningSetting concentration = settings.get(WarningKind.CONCENTRATION);
 		if (enabled(concentration)) {
 			BigDecimal total = this.jdbc.sql("""
-					select coalesce(sum(m.revenue), 0) from revenue_month m join customer c on c.id = m.customer_id
-					where m.month_start >= :recentFrom and m.month_start < :to and c.archived = false
-					""")
-				.param("recentFrom", Date.valueOf(recentFrom))
-				.param("to", Date.valueOf(to))
-				.query(BigDecimal.class)
-				.single();
+					select coalesce(sum(t.recent), 0) from trailing_revenue t join customer c on c.id = t.customer_id
+					where c.archived = false
+					""").query(BigDecimal.class).single();
 			if (total.signum() > 0) {
 				this.jdbc.sql("""
-						select c.id, c.name, c.account_manager_id, sum(m.revenue)
-						from revenue_month m join customer c on c.id = m.customer_id
-						where m.month_start >= :recentFrom and m.month_start < :to and%s%s
-						group by c.id, c.name, c.account_manager_id
-						having sum(m.revenue) > :limit
+						select c.id, c.name, c.account_manager_id, t.recent
+						from trailing_revenue t join customer c on c.id = t.customer_id
+						where t.recent > :limit and%s%s
 						""".formatted(ACTIVE, only))
-					.param("recentFrom", Date.valueOf(recentFrom))
-					.param("to", Date.valueOf(to))
 					.param("customer", customer)
 					.param("limit", total.multiply(percent(concentration.threshold())))
 					.query((rs) -> {
@@ -274,51 +253,32 @@ public class EarlyWarnings {
 	}
 
 	/**
-	 * Each axis score of the newest and the one before, computed in SQL as the scorecard
-	 * does (the weighted mean of the scored, rated criteria of the axis, numbers placed
-	 * along their range) and compared: a drop of at least the threshold on either axis
-	 * raises the warning, with the largest drop.
+	 * The scores of the newest evaluation against the one before (kept in
+	 * {@code rating_change}): a drop of at least the threshold on either axis raises the
+	 * warning, with the larger drop.
 	 */
 	private void ratingDrops(@Nullable BigDecimal threshold, String only, long customer, List<EarlyWarning> warnings) {
-		Map<Long, BigDecimal> drops = new LinkedHashMap<>();
-		Map<Long, Object[]> names = new HashMap<>();
+		if (threshold == null) {
+			return;
+		}
 		this.jdbc
 			.sql("""
-					select x.customer_id, x.name, x.account_manager_id, x.axis,
-					       sum(case when x.rn = 1 then x.weight * x.score end) / sum(case when x.rn = 1 then x.weight end),
-					       sum(case when x.rn = 2 then x.weight * x.score end) / sum(case when x.rn = 2 then x.weight end)
-					from (select r.customer_id, r.name, r.account_manager_id, r.rn, k.axis, k.weight, %s as score
-					      from (select e.id, e.customer_id, c.name, c.account_manager_id,
-					                   row_number() over (partition by e.customer_id order by e.evaluated_at desc, e.id desc) as rn
-					            from evaluation e join customer c on c.id = e.customer_id
-					            where%s%s) r
-					      join evaluation_value v on v.evaluation_id = r.id
-					      join criterion k on k.id = v.criterion_id
-					      left join criterion_level l on l.criterion_id = k.id and l.code = v.level_code
-					      where r.rn <= 2 and k.retired = false and k.axis <> 'NONE' and k.weight > 0
-					        and k.kind in ('ORDINAL', 'SINGLE_CHOICE', 'NUMBER')) x
-					where x.score is not null
-					group by x.customer_id, x.name, x.account_manager_id, x.axis
+					select c.id, c.name, c.account_manager_id,
+					       r.previous_attractiveness - r.attractiveness, r.previous_relationship_strength - r.relationship_strength
+					from rating_change r join customer c on c.id = r.customer_id
+					where (r.previous_attractiveness - r.attractiveness >= :threshold
+					       or r.previous_relationship_strength - r.relationship_strength >= :threshold) and%s%s
 					"""
-				.formatted(EvaluationScores.LEVEL_SCORE, ACTIVE, only))
+				.formatted(ACTIVE, only))
+			.param("threshold", threshold)
 			.param("customer", customer)
 			.query((rs) -> {
-				BigDecimal now = rs.getBigDecimal(5);
-				BigDecimal before = rs.getBigDecimal(6);
-				if (now == null || before == null) {
-					return;
-				}
-				BigDecimal drop = before.subtract(now).setScale(1, RoundingMode.HALF_UP);
-				if (threshold != null && drop.compareTo(threshold) >= 0) {
-					drops.merge(rs.getLong(1), drop, BigDecimal::max);
-					names.put(rs.getLong(1), new Object[] { rs.getString(2), rs.getObject(3) });
-				}
+				BigDecimal attractiveness = rs.getBigDecimal(4);
+				BigDecimal strength = rs.getBigDecimal(5);
+				BigDecimal drop = (attractiveness == null) ? strength
+						: (strength == null) ? attractiveness : attractiveness.max(strength);
+				warnings.add(warning(rs, WarningKind.RATING_DROPPED, drop));
 			});
-		drops.forEach((id, drop) -> {
-			Object[] name = names.get(id);
-			warnings.add(new EarlyWarning(id, (String) name[0],
-					(name[1] != null) ? ((Number) name[1]).longValue() : null, WarningKind.RATING_DROPPED, drop));
-		});
 	}
 
 	private void record(List<EarlyWarning> warnings) {

@@ -50,11 +50,15 @@ public class PortfolioReview {
 
 	private final PlanManagement plans;
 
-	PortfolioReview(JdbcClient jdbc, Formats formats, EarlyWarnings warnings, PlanManagement plans) {
+	private final EvaluationScores scores;
+
+	PortfolioReview(JdbcClient jdbc, Formats formats, EarlyWarnings warnings, PlanManagement plans,
+			EvaluationScores scores) {
 		this.jdbc = jdbc;
 		this.formats = formats;
 		this.warnings = warnings;
 		this.plans = plans;
+		this.scores = scores;
 	}
 
 	/**
@@ -187,7 +191,7 @@ public class PortfolioReview {
 		}
 		List<Long> evaluations = new ArrayList<>(previous.values());
 		latest.forEach((row) -> evaluations.add(row.evaluationId()));
-		Map<Long, BigDecimal[]> scores = scores(evaluations);
+		Map<Long, BigDecimal[]> scores = this.scores.of(evaluations);
 		List<RatingMove> moves = new ArrayList<>();
 		for (Latest row : latest) {
 			BigDecimal[] now = scores.getOrDefault(row.evaluationId(), new BigDecimal[2]);
@@ -200,34 +204,6 @@ public class PortfolioReview {
 			}
 		}
 		return moves;
-	}
-
-	/**
-	 * Attractiveness and relationship strength of each evaluation, as the scorecard
-	 * computes them: the weighted mean of the scored, rated criteria of the axis.
-	 */
-	Map<Long, BigDecimal[]> scores(List<Long> evaluationIds) {
-		Map<Long, BigDecimal[]> scores = new HashMap<>();
-		for (int i = 0; i < evaluationIds.size(); i += CHUNK) {
-			this.jdbc.sql("""
-					select x.evaluation_id, x.axis, sum(x.weight * x.score) / sum(x.weight)
-					from (select v.evaluation_id, k.axis, k.weight, %s as score
-					      from evaluation_value v
-					      join criterion k on k.id = v.criterion_id
-					      left join criterion_level l on l.criterion_id = k.id and l.code = v.level_code
-					      where v.evaluation_id in (:ids) and k.retired = false and k.axis <> 'NONE' and k.weight > 0
-					        and k.kind in ('ORDINAL', 'SINGLE_CHOICE', 'NUMBER')) x
-					where x.score is not null
-					group by x.evaluation_id, x.axis
-					""".formatted(EvaluationScores.LEVEL_SCORE))
-				.param("ids", evaluationIds.subList(i, Math.min(evaluationIds.size(), i + CHUNK)))
-				.query((rs) -> {
-					BigDecimal[] pair = scores.computeIfAbsent(rs.getLong(1), (id) -> new BigDecimal[2]);
-					BigDecimal value = rs.getBigDecimal(3).setScale(1, java.math.RoundingMode.HALF_UP);
-					pair["ATTRACTIVENESS".equals(rs.getString(2)) ? 0 : 1] = value;
-				});
-		}
-		return scores;
 	}
 
 	private static boolean same(@Nullable BigDecimal a, @Nullable BigDecimal b) {

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Warnings", description = "Relationships that need attention, each with the rule that raised it")
 class WarningsApi {
 
+	static final int MAX_SIZE = 1000;
+
 	private final EarlyWarnings warnings;
 
 	private final CustomerManagement customers;
@@ -37,16 +39,30 @@ class WarningsApi {
 	}
 
 	@GetMapping("/warnings")
-	@Operation(summary = "Current warnings of the active portfolio: kind, customer and the figure that raised it "
-			+ "(revenue change %, score points dropped, months since evaluation, share of revenue %)")
-	WarningsResponse all(@RequestParam(required = false) @Nullable WarningKind kind,
-			@RequestParam(required = false) @Nullable Long accountManager) {
+	@Operation(summary = "Current warnings of the active portfolio, by customer name, a page at a time (size at most "
+			+ "1000): kind, customer and the figure that raised it (revenue change %, score points dropped, months "
+			+ "since evaluation, share of revenue %)")
+	WarningsPage all(@RequestParam(required = false) @Nullable WarningKind kind,
+			@RequestParam(required = false) @Nullable Long accountManager,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
 		List<EarlyWarning> warnings = this.warnings.currentAndRecorded()
 			.stream()
 			.filter((warning) -> kind == null || warning.kind() == kind)
 			.filter((warning) -> accountManager == null || accountManager.equals(warning.accountManagerId()))
 			.toList();
-		return new WarningsResponse(warnings, this.warnings.settings());
+		int pageSize = (size != null) ? Math.max(1, Math.min(MAX_SIZE, size)) : MAX_SIZE;
+		int pageNumber = (page != null) ? Math.max(0, page) : 0;
+		int from = (int) Math.min(warnings.size(), (long) pageNumber * pageSize);
+		return new WarningsPage(warnings.subList(from, Math.min(warnings.size(), from + pageSize)), pageNumber,
+				pageSize, warnings.size(), this.warnings.settings());
+	}
+
+	/**
+	 * A page of warnings (by customer name), how many there are in all, and the rules.
+	 */
+	record WarningsPage(List<EarlyWarning> warnings, int page, int size, long totalElements,
+			List<WarningSetting> rules) {
 	}
 
 	@GetMapping("/customers/{id}/warnings")
