@@ -3,8 +3,7 @@ package org.customerportfolio.retention;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.customerportfolio.invoicing.RevenueFigures;
-import org.customerportfolio.invoicing.RevenueFigures.YearFigures;
+import org.customerportfolio.shared.Formats;
 import org.customerportfolio.plan.PlanManagement;
 import org.customerportfolio.plan.PlanManagement.ListedAction;
 import org.customerportfolio.retention.Retention.RetentionFigures;
@@ -28,7 +27,7 @@ public class Dashboard {
 
 	private final JdbcClient jdbc;
 
-	private final RevenueFigures revenue;
+	private final Formats formats;
 
 	private final RetentionAnalysis retention;
 
@@ -36,18 +35,18 @@ public class Dashboard {
 
 	private final PlanManagement plans;
 
-	Dashboard(JdbcClient jdbc, RevenueFigures revenue, RetentionAnalysis retention, EarlyWarnings warnings,
+	Dashboard(JdbcClient jdbc, Formats formats, RetentionAnalysis retention, EarlyWarnings warnings,
 			PlanManagement plans) {
 		this.jdbc = jdbc;
-		this.revenue = revenue;
+		this.formats = formats;
 		this.retention = retention;
 		this.warnings = warnings;
 		this.plans = plans;
 	}
 
 	/** Everything the home page shows. */
-	public record Headlines(long activeCustomers, long endedCustomers, @Nullable YearFigures thisYear,
-			@Nullable YearFigures lastYear, @Nullable RetentionYear retentionYear, @Nullable Double meanRetention,
+	public record Headlines(long activeCustomers, long endedCustomers, @Nullable YearRevenue thisYear,
+			@Nullable YearRevenue lastYear, @Nullable RetentionYear retentionYear, @Nullable Double meanRetention,
 			@Nullable Integer shareYear, TopShare.Share topShare, List<EarlyWarning> warnings, long warningCount,
 			List<ListedAction> overdue, long overdueCount) {
 	}
@@ -55,10 +54,9 @@ public class Dashboard {
 	public Headlines headlines() {
 		long active = count("ACTIVE");
 		long ended = count("ENDED");
-		List<YearFigures> years = this.revenue.portfolio();
 		int current = this.retention.currentYear();
-		YearFigures thisYear = years.stream().filter((year) -> year.year() == current).findFirst().orElse(null);
-		YearFigures lastYear = years.stream().filter((year) -> year.year() == current - 1).findFirst().orElse(null);
+		YearRevenue lastYear = year(current - 1, null);
+		YearRevenue thisYear = year(current, sameMonthsLastYear(current));
 		RetentionFigures figures = this.retention.figures();
 		RetentionYear basis = this.retention.basisYear(figures);
 		TopShare.Share share = (basis != null) ? TopShare.of(revenues(basis.year()), 0.2)
@@ -67,6 +65,45 @@ public class Dashboard {
 		return new Headlines(active, ended, thisYear, lastYear, basis, figures.meanRetention(),
 				(basis != null) ? basis.year() : null, share, all.stream().limit(LISTED).toList(), all.size(),
 				this.plans.openActions(true, null, LISTED), this.plans.overdueCount());
+	}
+
+	/**
+	 * A year's revenue and margin; the running year against the same months of the year
+	 * before.
+	 */
+	public record YearRevenue(int year, BigDecimal revenue, @Nullable BigDecimal margin,
+			@Nullable BigDecimal changePercent) {
+	}
+
+	private @Nullable YearRevenue year(int year, @Nullable BigDecimal comparedWith) {
+		return this.jdbc.sql("select sum(revenue), sum(margin), count(*) from revenue_year where fiscal_year = :year")
+			.param("year", year)
+			.query((rs, n) -> {
+				if (rs.getLong(3) == 0) {
+					return null;
+				}
+				BigDecimal revenue = Retention.money(rs.getBigDecimal(1));
+				BigDecimal margin = rs.getBigDecimal(2);
+				BigDecimal change = (comparedWith != null && comparedWith.signum() != 0)
+						? revenue.subtract(comparedWith)
+							.multiply(BigDecimal.valueOf(100))
+							.divide(comparedWith.abs(), 1, java.math.RoundingMode.HALF_UP)
+						: null;
+				return new YearRevenue(year, revenue, (margin != null) ? Retention.money(margin) : null, change);
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	/** The revenue of last year's months up to the month of today's date a year ago. */
+	private BigDecimal sameMonthsLastYear(int current) {
+		java.time.LocalDate to = this.formats.today().minusYears(1);
+		return this.jdbc.sql(
+				"select coalesce(sum(revenue), 0) from revenue_month where month_start >= :from and month_start <= :to")
+			.param("from", java.sql.Date.valueOf(this.retention.startOf(current - 1)))
+			.param("to", java.sql.Date.valueOf(to))
+			.query(BigDecimal.class)
+			.single();
 	}
 
 	private long count(String status) {

@@ -85,6 +85,12 @@ public class RetentionAnalysis {
 		return (today.getMonthValue() >= this.fiscalYearStart) ? today.getYear() + 1 : today.getYear();
 	}
 
+	/** The first day of a fiscal year (named after the calendar year it ends in). */
+	public LocalDate startOf(int fiscalYear) {
+		return (this.fiscalYearStart == 1) ? LocalDate.of(fiscalYear, 1, 1)
+				: LocalDate.of(fiscalYear - 1, this.fiscalYearStart, 1);
+	}
+
 	/**
 	 * The discount rate the lifetime value uses when the user chooses none, in percent.
 	 */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.customerportfolio.criteria.CriteriaChanged;
 import org.customerportfolio.evaluation.EvaluationRecorded;
 import org.customerportfolio.invoicing.InvoiceLinesChanged;
 import org.customerportfolio.shared.Formats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -35,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class WarningReadModels {
+
+	private static final Logger logger = LoggerFactory.getLogger(WarningReadModels.class);
 
 	private static final int CHUNK = 1000;
 
@@ -82,7 +87,10 @@ public class WarningReadModels {
 			.query(Long.class)
 			.single() > 0;
 		if (!built) {
+			long started = System.nanoTime();
 			forEachChunk(this::refreshRatings);
+			logger.info("Built the rating changes of every customer in {} ms",
+					(System.nanoTime() - started) / 1_000_000);
 			this.jdbc.sql("insert into read_model_basis (name, setting) values (:name, 'built')")
 				.param("name", BUILT)
 				.update();
@@ -108,8 +116,11 @@ public class WarningReadModels {
 		if (month.equals(basis)) {
 			return;
 		}
+		long started = System.nanoTime();
 		this.jdbc.sql("delete from trailing_revenue").update();
 		forEachChunk(this::refreshRevenue);
+		logger.info("Built the trailing revenue of every customer for {} in {} ms", month,
+				(System.nanoTime() - started) / 1_000_000);
 		this.jdbc.sql("delete from read_model_basis where name = :name").param("name", TRAILING).update();
 		this.jdbc.sql("insert into read_model_basis (name, setting) values (:name, :month)")
 			.param("name", TRAILING)
@@ -119,7 +130,8 @@ public class WarningReadModels {
 
 	void refreshRevenue(Collection<Long> customerIds) {
 		YearMonth current = YearMonth.from(this.formats.today());
-		List<Long> ids = List.copyOf(customerIds);
+		// in order, so that each chunk is also a narrow range of the index
+		List<Long> ids = customerIds.stream().sorted().toList();
 		for (int i = 0; i < ids.size(); i += CHUNK) {
 			List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
 			this.jdbc.sql("delete from trailing_revenue where customer_id in (:ids)").param("ids", chunk).update();
@@ -129,19 +141,23 @@ public class WarningReadModels {
 					       sum(case when m.month_start >= :recentFrom then m.revenue else 0 end),
 					       sum(case when m.month_start < :recentFrom then m.revenue else 0 end)
 					from revenue_month m
-					where m.customer_id in (:ids) and m.month_start >= :previousFrom and m.month_start < :asOf
+					where m.customer_id between :first and :last and m.customer_id in (:ids)
+					  and m.month_start >= :previousFrom and m.month_start < :asOf
 					group by m.customer_id
 					""")
 				.param("asOf", Date.valueOf(current.atDay(1)))
 				.param("recentFrom", Date.valueOf(current.minusMonths(12).atDay(1)))
 				.param("previousFrom", Date.valueOf(current.minusMonths(24).atDay(1)))
 				.param("ids", chunk)
+				.param("first", Collections.min(chunk))
+				.param("last", Collections.max(chunk))
 				.update();
 		}
 	}
 
 	void refreshRatings(Collection<Long> customerIds) {
-		List<Long> ids = List.copyOf(customerIds);
+		// in order, so that each chunk is also a narrow range of the index
+		List<Long> ids = customerIds.stream().sorted().toList();
 		for (int i = 0; i < ids.size(); i += CHUNK) {
 			List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
 			Map<Long, long[]> newest = new HashMap<>();
@@ -150,10 +166,12 @@ public class WarningReadModels {
 						select customer_id, id, rn from (
 						    select e.customer_id, e.id,
 						           row_number() over (partition by e.customer_id order by e.evaluated_at desc, e.id desc) as rn
-						    from evaluation e where e.customer_id in (:ids)) r
+						    from evaluation e where e.customer_id between :first and :last and e.customer_id in (:ids)) r
 						where rn <= 2
 						""")
 				.param("ids", chunk)
+				.param("first", Collections.min(chunk))
+				.param("last", Collections.max(chunk))
 				.query((rs) -> {
 					long[] pair = newest.computeIfAbsent(rs.getLong(1), (id) -> new long[] { -1, -1 });
 					pair[rs.getInt(3) - 1] = rs.getLong(2);
