@@ -149,6 +149,8 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /analysis/retention/export.xlsx", Access.VIEWER),
 			Map.entry("GET /analysis/retention/economics", Access.VIEWER),
 			Map.entry("GET /api/v1/analysis/retention", Access.VIEWER), Map.entry("GET /warnings", Access.VIEWER),
+			Map.entry("GET /review", Access.VIEWER), Map.entry("GET /review/report.pdf", Access.VIEWER),
+			Map.entry("GET /review/report.xlsx", Access.VIEWER),
 			Map.entry("GET /customers/{customerId}/warnings", Access.VIEWER),
 			Map.entry("GET /admin/warnings", Access.ADMIN), Map.entry("POST /admin/warnings/{kind}", Access.ADMIN),
 			Map.entry("GET /api/v1/warnings", Access.VIEWER),

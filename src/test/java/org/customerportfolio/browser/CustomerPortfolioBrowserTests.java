@@ -140,6 +140,7 @@ class CustomerPortfolioBrowserTests extends BrowserTestSupport {
 		browser.logOut();
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Log in");
 		browser.logIn(ADMIN, ADMIN_PASSWORD);
+		browser.open("/customers");
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Klanten");
 		assertThat(navigation()).contains("Klanten");
 
