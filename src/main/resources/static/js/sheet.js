@@ -122,7 +122,13 @@
 				save(cell, select.value);
 			}
 		});
-		select.addEventListener('blur', () => setTimeout(() => closeEditor(cell, false), 150));
+		// leaving the editor (clicking elsewhere) cancels it; only this editor, never a newer one
+		select.addEventListener('blur', () => setTimeout(() => {
+			if (select.isConnected && document.activeElement !== select) {
+				select.remove();
+				text.hidden = false;
+			}
+		}, 150));
 	};
 
 	const save = (cell, level) => {
