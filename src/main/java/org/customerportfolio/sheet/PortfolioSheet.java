@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.customerportfolio.sheet.SheetColumn.Source;
 import org.customerportfolio.sheet.SheetFilter.Codes;
 import org.customerportfolio.sheet.SheetFilter.Contains;
@@ -25,6 +27,7 @@ import org.customerportfolio.sheet.SheetFilter.NumberRange;
 import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,10 +51,15 @@ public class PortfolioSheet {
 
 	private final SheetColumns columns;
 
-	PortfolioSheet(JdbcClient jdbc, NamedParameterJdbcTemplate named, SheetColumns columns) {
+	private final NamedParameterJdbcTemplate streaming;
+
+	PortfolioSheet(JdbcClient jdbc, NamedParameterJdbcTemplate named, SheetColumns columns, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.columns = columns;
+		JdbcTemplate fetching = new JdbcTemplate(dataSource);
+		fetching.setFetchSize(FETCH_SIZE);
+		this.streaming = new NamedParameterJdbcTemplate(fetching);
 	}
 
 	public SheetColumns.Catalogue catalogue() {
@@ -93,9 +101,8 @@ public class PortfolioSheet {
 			used.add(sql.column(query.group()));
 		}
 		Map<Long, List<String>> tags = query.columns().contains("tags") ? allTags() : Map.of();
-		this.named.query("select " + sql.select() + " from " + sql.fromForRows(used) + sql.where() + sql.orderBy(),
+		this.streaming.query("select " + sql.select() + " from " + sql.fromForRows(used) + sql.where() + sql.orderBy(),
 				sql.params(), (ResultSet rs) -> {
-					rs.setFetchSize(FETCH_SIZE);
 					consumer.accept(row(rs, sql, tags.getOrDefault(rs.getLong("id"), List.of())));
 				});
 	}
@@ -243,6 +250,9 @@ public class PortfolioSheet {
 
 		private final Map<String, Object> params = new HashMap<>();
 
+		/** The joined tables a filter needs a value of. */
+		private final Set<String> required = new java.util.HashSet<>();
+
 		Sql(SheetColumns.Catalogue catalogue, SheetQuery query) {
 			this.catalogue = catalogue;
 			this.query = query;
@@ -298,7 +308,7 @@ public class PortfolioSheet {
 		 * ordering.
 		 */
 		String from(Collection<SheetColumn> columns) {
-			return "customer c" + String.join("", joins(columns, new LinkedHashSet<>()));
+			return from(columns, new LinkedHashMap<>());
 		}
 
 		/**
@@ -306,33 +316,51 @@ public class PortfolioSheet {
 		 * revisions.
 		 */
 		String fromForRows(Collection<SheetColumn> columns) {
-			Set<String> joins = new LinkedHashSet<>();
-			joins.add(" left join customer_standing s on s.customer_id = c.id");
-			joins.add(" left join relationship_plan p on p.customer_id = c.id");
-			return "customer c" + String.join("", joins(columns, joins));
+			Map<String, String> joins = new LinkedHashMap<>();
+			joins.put("s", " customer_standing s on s.customer_id = c.id");
+			joins.put("p", " relationship_plan p on p.customer_id = c.id");
+			return from(columns, joins);
 		}
 
-		private static Set<String> joins(Collection<SheetColumn> columns, Set<String> joins) {
+		/**
+		 * Joins are outer, so customers without a value stay in the view — except where a
+		 * filter already demands a value: there an inner join lets the database start
+		 * from the few rows that match.
+		 */
+		private String from(Collection<SheetColumn> columns, Map<String, String> joins) {
 			for (SheetColumn column : columns) {
-				join(column, joins);
+				String alias = alias(column);
+				if (alias != null) {
+					joins.putIfAbsent(alias, on(alias, column));
+				}
 			}
-			return joins;
+			StringBuilder from = new StringBuilder("customer c");
+			joins
+				.forEach((alias, on) -> from.append(this.required.contains(alias) ? " join" : " left join").append(on));
+			return from.toString();
 		}
 
-		private static void join(SheetColumn column, Set<String> joins) {
-			switch (column.source()) {
-				case STANDING -> joins.add(" left join customer_standing s on s.customer_id = c.id");
-				case FIGURES -> joins.add(" left join customer_figures f on f.customer_id = c.id");
-				case PLAN -> joins.add(" left join relationship_plan p on p.customer_id = c.id");
-				case MANAGER -> joins.add(" left join app_user u on u.id = c.account_manager_id");
-				case LEVEL -> {
-					long id = column.criterion().id();
-					joins.add(" left join customer_level l" + id + " on l" + id + ".customer_id = c.id and l" + id
-							+ ".criterion_id = " + id);
-				}
-				case CUSTOMER -> {
-				}
-			}
+		private static @Nullable String alias(SheetColumn column) {
+			return switch (column.source()) {
+				case STANDING -> "s";
+				case FIGURES -> "f";
+				case PLAN -> "p";
+				case MANAGER -> "u";
+				case LEVEL -> "l" + column.criterion().id();
+				case CUSTOMER -> null;
+			};
+		}
+
+		private static String on(String alias, SheetColumn column) {
+			return switch (column.source()) {
+				case STANDING -> " customer_standing s on s.customer_id = c.id";
+				case FIGURES -> " customer_figures f on f.customer_id = c.id";
+				case PLAN -> " relationship_plan p on p.customer_id = c.id";
+				case MANAGER -> " app_user u on u.id = c.account_manager_id";
+				case LEVEL -> " customer_level " + alias + " on " + alias + ".customer_id = c.id and " + alias
+						+ ".criterion_id = " + column.criterion().id();
+				case CUSTOMER -> "";
+			};
 		}
 
 		String orderBy() {
@@ -372,6 +400,10 @@ public class PortfolioSheet {
 
 		private void condition(SheetColumn column, SheetFilter filter) {
 			this.filtered.add(column);
+			boolean none = filter instanceof Codes codes && codes.none();
+			if (!none && column.type() != ColumnType.TAGS && alias(column) != null) {
+				this.required.add(alias(column));
+			}
 			String p = "p" + this.params.size();
 			String value = column.value();
 			if (filter instanceof Contains contains) {
