@@ -45,6 +45,8 @@ public class PortfolioSheet {
 
 	private static final int FETCH_SIZE = 1000;
 
+	private static final int EXPORT_CHUNK = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -94,17 +96,19 @@ public class PortfolioSheet {
 	/** Every row of the view in its order, read in one streaming pass. */
 	public void forEachRow(SheetQuery query, SheetColumns.Catalogue catalogue, Consumer<SheetRow> consumer) {
 		Sql sql = new Sql(catalogue, query);
-		Set<SheetColumn> used = new LinkedHashSet<>(sql.visible());
-		used.addAll(sql.filtered());
-		used.add(sql.column(query.sort()));
+		Set<SheetColumn> filterAndSort = new LinkedHashSet<>(sql.filtered());
+		filterAndSort.add(sql.column(query.sort()));
 		if (query.group() != null) {
-			used.add(sql.column(query.group()));
+			filterAndSort.add(sql.column(query.group()));
 		}
-		Map<Long, List<String>> tags = query.columns().contains("tags") ? allTags() : Map.of();
-		this.streaming.query("select " + sql.select() + " from " + sql.fromForRows(used) + sql.where() + sql.orderBy(),
-				sql.params(), (ResultSet rs) -> {
-					consumer.accept(row(rs, sql, tags.getOrDefault(rs.getLong("id"), List.of())));
-				});
+		// the view's order first (ids only, with only the joins it needs), then its rows
+		// a
+		// chunk at a time: memory stays bounded and no database has to sort wide rows
+		List<Long> ids = this.streaming.queryForList(
+				"select c.id from " + sql.from(filterAndSort) + sql.where() + sql.orderBy(), sql.params(), Long.class);
+		for (int i = 0; i < ids.size(); i += EXPORT_CHUNK) {
+			rows(sql, ids.subList(i, Math.min(ids.size(), i + EXPORT_CHUNK))).forEach(consumer);
+		}
 	}
 
 	/**
@@ -213,14 +217,6 @@ public class PortfolioSheet {
 			.query((rs) -> {
 				tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
 			});
-		return tags;
-	}
-
-	private Map<Long, List<String>> allTags() {
-		Map<Long, List<String>> tags = new HashMap<>();
-		this.jdbc.sql("select customer_id, tag from customer_tag order by tag").query((rs) -> {
-			tags.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
-		});
 		return tags;
 	}
 
