@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.customerportfolio.criteria.CriterionKind;
 import org.customerportfolio.evaluation.EvaluationManagement;
 import org.customerportfolio.exchange.RowProblem;
 import org.customerportfolio.exchange.SpreadsheetText;

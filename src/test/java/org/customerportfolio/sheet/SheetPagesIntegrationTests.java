@@ -140,8 +140,14 @@ class SheetPagesIntegrationTests {
 				.param("target", "criterion.business_outlook|growing")
 				.param("returnTo", "f.tags=" + this.tag))
 			.andExpect(redirectedUrl("/portfolio?f.tags=" + this.tag))
-			.andExpect(flash().attribute("message", "sheet.bulk.done"));
+			.andExpect(flash().attribute("notice", "sheet.bulk.done"));
 
+		this.mvc
+			.perform(get("/portfolio").param("f.tags", this.tag)
+				.flashAttr("notice", "sheet.bulk.done")
+				.flashAttr("noticeArguments", new Object[] { 2 })
+				.with(as(this.editor)))
+			.andExpect(content().string(containsString("Recorded the level for 2 customers.")));
 		assertThat(List.of(this.customer, second)).allSatisfy((customer) -> assertThat(
 				this.evaluations.current(customer.id()).orElseThrow().ratings().get("business_outlook").levelCode())
 			.isEqualTo("growing"));
@@ -183,7 +189,7 @@ class SheetPagesIntegrationTests {
 			.andExpect(content().string(containsString("1 change for 1 customer")));
 		this.mvc.perform(post(preview).with(as(this.editor)).with(csrf()))
 			.andExpect(redirectedUrl("/portfolio"))
-			.andExpect(flash().attribute("message", "sheet.import.done"));
+			.andExpect(flash().attribute("notice", "sheet.import.done"));
 		this.mvc
 			.perform(get("/portfolio").param("columns", "name,strategy")
 				.param("f.strategy", "IMPROVE")
