@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.customerportfolio.exchange.SpreadsheetText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -43,12 +44,7 @@ final class Workbooks {
 	}
 
 	static String safeText(@Nullable String text) {
-		if (text == null || text.isEmpty()) {
-			return "";
-		}
-		char first = text.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + text : text;
+		return (text == null) ? "" : SpreadsheetText.safe(text);
 	}
 
 	private static String safeSheetName(String name) {
