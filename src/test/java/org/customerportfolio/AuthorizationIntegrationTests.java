@@ -143,7 +143,11 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /figures", Access.VIEWER), Map.entry("GET /customers/{customerId}/figures", Access.VIEWER),
 			Map.entry("POST /customers/{customerId}/projection", Access.EDITOR),
 			Map.entry("GET /api/v1/customers/{id}/figures", Access.VIEWER),
-			Map.entry("GET /api/v1/figures", Access.VIEWER)));
+			Map.entry("GET /api/v1/figures", Access.VIEWER),
+			// analyses
+			Map.entry("GET /analysis/concentration", Access.VIEWER),
+			Map.entry("GET /analysis/concentration.xlsx", Access.VIEWER),
+			Map.entry("GET /api/v1/analysis/concentration", Access.VIEWER)));
 
 	@Autowired
 	private ApplicationContext context;

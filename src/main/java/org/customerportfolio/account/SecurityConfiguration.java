@@ -97,6 +97,10 @@ class SecurityConfiguration {
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/figures", "/figures/**")
 			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.GET, "/analysis/**")
+			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/analysis/**")
+			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
 					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit",
 					"/customers/*/evaluations/new")

@@ -58,6 +58,11 @@ public record Concentration(int customers, BigDecimal total, @Nullable Double to
 		return this.customers > 0 && this.total.signum() > 0;
 	}
 
+	/** How many customers the top {@code percent} % are: ⌈p/100 · n⌉. */
+	public int topCount(int percent) {
+		return Math.max(1, (percent * this.customers + 99) / 100);
+	}
+
 	/** Concentration of the given values, one per customer, in any order. */
 	public static Concentration of(List<CustomerFigure> figures) {
 		List<CustomerFigure> sorted = new ArrayList<>(figures);
@@ -122,8 +127,8 @@ public record Concentration(int customers, BigDecimal total, @Nullable Double to
 
 	/** The cumulative share of the ⌈p/100·n⌉ best customers. */
 	private static Double topShare(List<Ranked> ranked, int percent) {
-		int count = (percent * ranked.size() + 99) / 100;
-		return ranked.get(Math.max(count, 1) - 1).cumulativeShare();
+		int count = Math.max(1, (percent * ranked.size() + 99) / 100);
+		return ranked.get(count - 1).cumulativeShare();
 	}
 
 	/**

@@ -1,0 +1,99 @@
+package org.customerportfolio.analysis.web;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.customerportfolio.analysis.Concentration;
+import org.customerportfolio.analysis.Measure;
+import org.customerportfolio.analysis.readmodel.ConcentrationAnalysis;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The portfolio analyses for integrations, with the same filters as the pages: from and
+ * to (fiscal years), businessType, manager (user id), tag and status.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+@Tag(name = "Analyses", description = "Concentration, portfolio matrix, segments, similar customers and clusters")
+class AnalysisApi {
+
+	static final int CURVE_POINTS = 1000;
+
+	static final int TOP_CUSTOMERS = 100;
+
+	private final ConcentrationAnalysis concentration;
+
+	AnalysisApi(ConcentrationAnalysis concentration) {
+		this.concentration = concentration;
+	}
+
+	/**
+	 * Shares are percentages (0–100); they, the HHI and the Gini are null when the total
+	 * is zero or negative. {@code curve} is the whale curve (at most 1,000 points, the
+	 * peak always among them), {@code top} the 100 best customers.
+	 */
+	record ConcentrationResponse(String measure, @Nullable Integer from, @Nullable Integer to, int customers,
+			BigDecimal total, @Nullable Double top10Share, @Nullable Double top20Share, Map<String, Integer> abc,
+			@Nullable Double hhi, @Nullable Double equivalentCustomers, @Nullable Double gini,
+			@Nullable Double largestShare, LossMakers lossMakers, @Nullable Double peakShare, List<CurvePoint> curve,
+			List<Concentration.Ranked> top, int customersWithoutMargin) {
+	}
+
+	record LossMakers(int count, BigDecimal total) {
+	}
+
+	record CurvePoint(int customers, double customerShare, double cumulativeShare) {
+	}
+
+	@GetMapping("/analysis/concentration")
+	@Operation(summary = "How concentrated revenue or margin is: top 10 % and 20 % shares, ABC classes, "
+			+ "Herfindahl-Hirschman index, Gini, loss makers and the whale curve")
+	ConcentrationResponse concentration(FilterForm form, @RequestParam(required = false) @Nullable String measure) {
+		Measure chosen = Measure.parse(measure);
+		var filter = form.filter();
+		return this.concentration.analyse(filter, chosen)
+			.map((result) -> response(result))
+			.orElseGet(() -> response(chosen, Concentration.of(List.of()), null, null, 0));
+	}
+
+	private static ConcentrationResponse response(ConcentrationAnalysis.Result result) {
+		return response(result.measure(), result.concentration(), result.years().from(), result.years().to(),
+				result.withoutMargin());
+	}
+
+	private static ConcentrationResponse response(Measure measure, Concentration c, @Nullable Integer from,
+			@Nullable Integer to, int withoutMargin) {
+		Map<String, Integer> abc = new LinkedHashMap<>();
+		abc.put("A", c.abc().a());
+		abc.put("B", c.abc().b());
+		abc.put("C", c.abc().c());
+		List<CurvePoint> curve = c.curve(CURVE_POINTS)
+			.stream()
+			.map((point) -> new CurvePoint(point.customers(), round(point.customerShare(), 4),
+					round(point.cumulativeShare(), 4)))
+			.toList();
+		return new ConcentrationResponse(measure.code(), from, to, c.customers(), c.total(), round(c.top10Share(), 4),
+				round(c.top20Share(), 4), abc, round(c.hhi(), 4), round(c.equivalentCustomers(), 4), round(c.gini(), 6),
+				round(c.largestShare(), 4), new LossMakers(c.lossMakers().count(), c.lossMakers().total()),
+				round(c.peakShare(), 4), curve, c.ranked().subList(0, Math.min(TOP_CUSTOMERS, c.customers())),
+				withoutMargin);
+	}
+
+	static @Nullable Double round(@Nullable Double value, int decimals) {
+		if (value == null) {
+			return null;
+		}
+		return BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.customerportfolio.analysis;
+
+import java.math.BigDecimal;
+
+import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.customer.CustomerMother;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Customers with yearly figures written straight into the read model, so that analysis
+ * tests control every number. Each fixture tags its customers with a tag of its own, and
+ * the tests filter on it: other tests share the database.
+ */
+final class AnalysisFixtures {
+
+	private final CustomerManagement customers;
+
+	private final JdbcClient jdbc;
+
+	final String tag = "analysis-" + System.nanoTime();
+
+	AnalysisFixtures(CustomerManagement customers, JdbcClient jdbc) {
+		this.customers = customers;
+		this.jdbc = jdbc;
+	}
+
+	long customer(String name, String businessType) {
+		return this.customers
+			.register(CustomerMother.customer().named(name).ofType(businessType).tagged(this.tag).details(), "test")
+			.id();
+	}
+
+	AnalysisFixtures year(long customerId, int year, String revenue, @Nullable String margin, int lines) {
+		this.jdbc.sql("""
+				insert into revenue_year (customer_id, fiscal_year, revenue, margin, revenue_with_margin, lines)
+				values (:customer, :year, :revenue, :margin, :withMargin, :lines)
+				""")
+			.param("customer", customerId)
+			.param("year", year)
+			.param("revenue", new BigDecimal(revenue))
+			.param("margin", (margin != null) ? new BigDecimal(margin) : null, java.sql.Types.NUMERIC)
+			.param("withMargin", (margin != null) ? new BigDecimal(revenue) : BigDecimal.ZERO)
+			.param("lines", lines)
+			.update();
+		return this;
+	}
+
+}
