@@ -19,6 +19,7 @@ import org.customerportfolio.shared.NotFoundException;
 import org.customerportfolio.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,12 @@ public class CriteriaManagement {
 
 	private final AuditLog audit;
 
-	CriteriaManagement(Criteria criteria, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	CriteriaManagement(Criteria criteria, AuditLog audit, ApplicationEventPublisher events) {
 		this.criteria = criteria;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -86,6 +90,7 @@ public class CriteriaManagement {
 				+ 1;
 		Criterion criterion = this.criteria.save(Criterion.create(details, position));
 		this.audit.recordChanges(subject(criterion, actor), "CREATED", Map.of(), snapshot(criterion));
+		this.events.publishEvent(new CriteriaChanged(criterion.id()));
 		return criterion;
 	}
 
@@ -109,6 +114,7 @@ public class CriteriaManagement {
 					this.audit.changesSince(CRITERION, id, basedOnVersion));
 		}
 		this.audit.recordChanges(subject(criterion, actor), "UPDATED", before, snapshot(criterion));
+		this.events.publishEvent(new CriteriaChanged(id));
 		return criterion;
 	}
 
@@ -116,12 +122,14 @@ public class CriteriaManagement {
 		Criterion criterion = existing(id);
 		criterion.retire();
 		this.audit.recordAction(subject(this.criteria.save(criterion), actor), "RETIRED");
+		this.events.publishEvent(new CriteriaChanged(id));
 	}
 
 	public void reinstate(long id, String actor) {
 		Criterion criterion = existing(id);
 		criterion.reinstate();
 		this.audit.recordAction(subject(this.criteria.save(criterion), actor), "REINSTATED");
+		this.events.publishEvent(new CriteriaChanged(id));
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.customerportfolio.evaluation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,35 +301,40 @@ public class EvaluationManagement {
 	}
 
 	private static EvaluationView view(Evaluation evaluation, List<Criterion> all) {
-		Map<Long, Criterion> byId = new LinkedHashMap<>();
-		all.forEach((criterion) -> byId.put(criterion.id(), criterion));
-		Map<String, List<EvaluationValue>> grouped = new LinkedHashMap<>();
-		for (EvaluationValue value : evaluation.values()) {
-			Criterion criterion = byId.get(value.criterionId());
-			if (criterion != null) {
-				grouped.computeIfAbsent(criterion.code(), (code) -> new ArrayList<>()).add(value);
-			}
-		}
-		Map<String, Rating> ratings = new LinkedHashMap<>();
-		grouped.forEach((code, values) -> {
-			Criterion criterion = byId.values()
-				.stream()
-				.filter((candidate) -> candidate.code().equals(code))
-				.findFirst()
-				.orElseThrow();
-			List<EvaluationValue> ordered = values.stream()
-				.sorted(java.util.Comparator.comparingInt((EvaluationValue value) -> levelIndex(criterion, value)))
-				.toList();
-			ratings.put(code,
-					new Rating(code, ordered.stream().map(EvaluationValue::levelCode).filter(Objects::nonNull).toList(),
-							ordered.stream().map(EvaluationValue::levelLabelNl).filter(Objects::nonNull).toList(),
-							ordered.stream().map(EvaluationValue::levelLabelEn).filter(Objects::nonNull).toList(),
-							ordered.get(0).numberValue(), ordered.get(0).textValue()));
-		});
+		Map<String, Rating> ratings = ratings(evaluation.values(), all);
 		return new EvaluationView(evaluation.id(), evaluation.customerId(), evaluation.evaluatedAt(),
 				evaluation.evaluatedBy(), evaluation.comment(), ratings,
 				Scorecard.score(Axis.ATTRACTIVENESS, all, ratings),
 				Scorecard.score(Axis.RELATIONSHIP_STRENGTH, all, ratings));
+	}
+
+	/**
+	 * One evaluation's answers by criterion key, levels in their criterion's order;
+	 * answers to criteria that no longer exist are left out.
+	 */
+	static Map<String, Rating> ratings(Collection<EvaluationValue> values, List<Criterion> all) {
+		Map<Long, Criterion> byId = new LinkedHashMap<>();
+		all.forEach((criterion) -> byId.put(criterion.id(), criterion));
+		Map<Criterion, List<EvaluationValue>> grouped = new LinkedHashMap<>();
+		for (EvaluationValue value : values) {
+			Criterion criterion = byId.get(value.criterionId());
+			if (criterion != null) {
+				grouped.computeIfAbsent(criterion, (key) -> new ArrayList<>()).add(value);
+			}
+		}
+		Map<String, Rating> ratings = new LinkedHashMap<>();
+		grouped.forEach((criterion, answers) -> {
+			List<EvaluationValue> ordered = answers.stream()
+				.sorted(Comparator.comparingInt((EvaluationValue value) -> levelIndex(criterion, value)))
+				.toList();
+			ratings.put(criterion.code(),
+					new Rating(criterion.code(),
+							ordered.stream().map(EvaluationValue::levelCode).filter(Objects::nonNull).toList(),
+							ordered.stream().map(EvaluationValue::levelLabelNl).filter(Objects::nonNull).toList(),
+							ordered.stream().map(EvaluationValue::levelLabelEn).filter(Objects::nonNull).toList(),
+							ordered.get(0).numberValue(), ordered.get(0).textValue()));
+		});
+		return ratings;
 	}
 
 	private static int levelIndex(Criterion criterion, EvaluationValue value) {

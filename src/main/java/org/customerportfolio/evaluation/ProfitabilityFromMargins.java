@@ -1,7 +1,10 @@
 package org.customerportfolio.evaluation;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.customerportfolio.criteria.Criterion;
@@ -49,25 +52,32 @@ public class ProfitabilityFromMargins {
 	}
 
 	Optional<MarginBasis> basis(long customerId, List<Criterion> criteria) {
+		return Optional.ofNullable(bases(List.of(customerId), criteria).get(customerId));
+	}
+
+	/** The bases of many customers at once; customers without margins are left out. */
+	Map<Long, MarginBasis> bases(Collection<Long> customerIds, List<Criterion> criteria) {
 		if (!this.enabled) {
-			return Optional.empty();
+			return Map.of();
 		}
 		Optional<Criterion> profitability = criteria.stream()
 			.filter((criterion) -> criterion.code().equals(CRITERION) && !criterion.retired())
 			.filter((criterion) -> criterion.levels().size() >= 2)
 			.findFirst();
 		if (profitability.isEmpty()) {
-			return Optional.empty();
+			return Map.of();
 		}
-		return this.figures.marginShare(customerId).map((margin) -> {
-			List<Level> levels = profitability.get().levels();
+		List<Level> levels = profitability.get().levels();
+		Map<Long, MarginBasis> bases = new HashMap<>();
+		this.figures.marginShares(customerIds).forEach((customerId, margin) -> {
 			Level level = (margin.percent().compareTo(this.high) >= 0) ? levels.get(0)
 					: (margin.percent().compareTo(this.average) >= 0 && levels.size() > 2) ? levels.get(1)
 							: levels.get(levels.size() - 1);
 			Rating rating = new Rating(CRITERION, List.of(level.code()), List.of(level.labelNl()),
 					List.of(level.labelEn()), null, null);
-			return new MarginBasis(rating, margin, this.high, this.average);
+			bases.put(customerId, new MarginBasis(rating, margin, this.high, this.average));
 		});
+		return bases;
 	}
 
 }

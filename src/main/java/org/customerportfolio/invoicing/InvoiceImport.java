@@ -24,6 +24,8 @@ import org.customerportfolio.invoicing.InvoiceFileReading.Line;
 import org.customerportfolio.shared.Formats;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -63,9 +65,12 @@ public class InvoiceImport {
 
 	private final java.util.concurrent.Executor executor;
 
+	private final ApplicationEventPublisher events;
+
 	InvoiceImport(CustomerManagement customers, ServiceCategories categories, InvoiceLineStore store, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Formats formats,
-			org.springframework.core.task.TaskExecutor executor) {
+			@Qualifier("applicationTaskExecutor") org.springframework.core.task.TaskExecutor executor,
+			ApplicationEventPublisher events) {
 		this.customers = customers;
 		this.categories = categories;
 		this.store = store;
@@ -76,6 +81,7 @@ public class InvoiceImport {
 		this.clock = clock;
 		this.formats = formats;
 		this.executor = executor;
+		this.events = events;
 	}
 
 	/**
@@ -267,7 +273,8 @@ public class InvoiceImport {
 			}
 		});
 		flush(batch, created, affected, importId);
-		this.store.refreshMonths(affected);
+		this.store.refreshTotals(affected);
+		this.events.publishEvent(new InvoiceLinesChanged(affected));
 		return new ImportResult(importId, written[0], found.invoiceNumbers().size(), created.size(), total[0]);
 	}
 

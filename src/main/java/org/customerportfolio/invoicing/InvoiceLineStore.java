@@ -25,12 +25,15 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes invoice lines in bulk and keeps the monthly totals per customer and category
- * current. Every method runs in the caller's transaction, so an import lands whole or not
- * at all.
+ * Writes invoice lines in bulk and keeps the monthly totals per customer and category,
+ * and the yearly totals per customer, current. Every method runs in the caller's
+ * transaction, so an import lands whole or not at all.
  */
 @Component
 class InvoiceLineStore {
@@ -47,10 +50,13 @@ class InvoiceLineStore {
 
 	private volatile @Nullable Boolean postgres;
 
-	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource) {
+	private final FiscalYears years;
+
+	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource, FiscalYears years) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.years = years;
 	}
 
 	/**
@@ -163,9 +169,9 @@ class InvoiceLineStore {
 	}
 
 	/**
-	 * Recomputes the monthly totals of these customers from their lines.
+	 * Recomputes the monthly and yearly totals of these customers from their lines.
 	 */
-	void refreshMonths(Collection<Long> customerIds) {
+	void refreshTotals(Collection<Long> customerIds) {
 		for (List<Long> chunk : chunks(new ArrayList<>(customerIds))) {
 			this.jdbc.sql("delete from revenue_month where customer_id in (:ids)").param("ids", chunk).update();
 			this.jdbc.sql("""
@@ -178,7 +184,42 @@ class InvoiceLineStore {
 					      from invoice_line where customer_id in (:ids)) lines
 					group by customer_id, month_start, service_category
 					""").param("ids", chunk).update();
+			this.jdbc.sql("delete from revenue_year where customer_id in (:ids)").param("ids", chunk).update();
+			this.jdbc.sql(insertYears("where customer_id in (:ids)")).param("ids", chunk).update();
 		}
+	}
+
+	/**
+	 * Builds the yearly totals anew when the fiscal year start they were built with is
+	 * not the configured one (or they were never built), so a changed setting never
+	 * leaves stale years behind.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void rebuildYearsIfNeeded() {
+		String basis = String.valueOf(this.years.startMonth());
+		List<String> built = this.jdbc.sql("select setting from read_model_basis where name = 'fiscal_year_start'")
+			.query(String.class)
+			.list();
+		if (built.equals(List.of(basis))) {
+			return;
+		}
+		this.jdbc.sql("delete from revenue_year").update();
+		this.jdbc.sql(insertYears("")).update();
+		this.jdbc.sql("delete from read_model_basis where name = 'fiscal_year_start'").update();
+		this.jdbc.sql("insert into read_model_basis (name, setting) values ('fiscal_year_start', :basis)")
+			.param("basis", basis)
+			.update();
+	}
+
+	private String insertYears(String where) {
+		String year = this.years.sqlYearOf("month_start");
+		return """
+				insert into revenue_year (customer_id, fiscal_year, revenue, margin, revenue_with_margin, lines)
+				select customer_id, %s, sum(revenue), sum(margin), sum(revenue_with_margin), sum(lines)
+				from revenue_month %s
+				group by customer_id, %s
+				""".formatted(year, where, year);
 	}
 
 	private static <T> List<List<T>> chunks(List<T> values) {

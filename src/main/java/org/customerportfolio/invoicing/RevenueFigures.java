@@ -16,7 +16,6 @@ import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,13 +35,12 @@ public class RevenueFigures {
 
 	private final Formats formats;
 
-	private final int fiscalYearStart;
+	private final FiscalYears fiscalYears;
 
-	RevenueFigures(JdbcClient jdbc, Formats formats,
-			@Value("${portfolio.fiscal-year-start-month:1}") int fiscalYearStart) {
+	RevenueFigures(JdbcClient jdbc, Formats formats, FiscalYears fiscalYears) {
 		this.jdbc = jdbc;
 		this.formats = formats;
-		this.fiscalYearStart = Math.max(1, Math.min(12, fiscalYearStart));
+		this.fiscalYears = fiscalYears;
 	}
 
 	/**
@@ -76,7 +74,7 @@ public class RevenueFigures {
 		BigDecimal trailing = sum(monthly, current.minusMonths(11), current);
 		BigDecimal previous = sum(monthly, current.minusMonths(23), current.minusMonths(12));
 		return new CustomerFigures(customerId, years, trailing, previous, Projection.forecast(monthly, current),
-				this.fiscalYearStart != 1, this.fiscalYearStart);
+				!this.fiscalYears.calendar(), this.fiscalYears.startMonth());
 	}
 
 	/** The margin over revenue where costs or margins were imported. */
@@ -89,33 +87,47 @@ public class RevenueFigures {
 	 * Nothing when no line carries a cost or margin.
 	 */
 	public java.util.Optional<MarginShare> marginShare(long customerId) {
-		YearMonth last = YearMonth.from(this.formats.today()).minusMonths(1);
-		java.util.Optional<MarginShare> recent = marginShare(customerId, last.minusMonths(11).atDay(1),
-				last.plusMonths(1).atDay(1), true);
-		return recent.isPresent() ? recent
-				: marginShare(customerId, LocalDate.of(1900, 1, 1), LocalDate.of(2200, 1, 1), false);
+		return java.util.Optional.ofNullable(marginShares(List.of(customerId)).get(customerId));
 	}
 
-	private java.util.Optional<MarginShare> marginShare(long customerId, LocalDate from, LocalDate to,
-			boolean trailing) {
-		return this.jdbc.sql("""
-				select sum(margin) as margin, sum(revenue_with_margin) as revenue from revenue_month
-				where customer_id = :id and month_start >= :from and month_start < :to
+	/**
+	 * The margin shares of many customers at once; customers without margins are left
+	 * out.
+	 */
+	public Map<Long, MarginShare> marginShares(Collection<Long> customerIds) {
+		YearMonth last = YearMonth.from(this.formats.today()).minusMonths(1);
+		Map<Long, MarginShare> shares = new java.util.HashMap<>();
+		for (int i = 0; i < customerIds.size(); i += 1000) {
+			List<Long> chunk = List.copyOf(customerIds).subList(i, Math.min(customerIds.size(), i + 1000));
+			marginShares(chunk, last.minusMonths(11).atDay(1), last.plusMonths(1).atDay(1), true, shares);
+			List<Long> rest = chunk.stream().filter((id) -> !shares.containsKey(id)).toList();
+			if (!rest.isEmpty()) {
+				marginShares(rest, LocalDate.of(1900, 1, 1), LocalDate.of(2200, 1, 1), false, shares);
+			}
+		}
+		return shares;
+	}
+
+	private void marginShares(List<Long> customerIds, LocalDate from, LocalDate to, boolean trailing,
+			Map<Long, MarginShare> shares) {
+		this.jdbc.sql("""
+				select customer_id, sum(margin) as margin, sum(revenue_with_margin) as revenue from revenue_month
+				where customer_id in (:ids) and month_start >= :from and month_start < :to
+				group by customer_id
 				""")
-			.param("id", customerId)
+			.param("ids", customerIds)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
-			.query((rs, n) -> {
-				BigDecimal margin = rs.getBigDecimal(1);
-				BigDecimal revenue = rs.getBigDecimal(2);
-				if (margin == null || revenue == null || revenue.signum() <= 0) {
-					return null;
+			.query((rs) -> {
+				BigDecimal margin = rs.getBigDecimal(2);
+				BigDecimal revenue = rs.getBigDecimal(3);
+				if (margin != null && revenue != null && revenue.signum() > 0) {
+					shares.put(rs.getLong(1),
+							new MarginShare(
+									margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 1, RoundingMode.HALF_UP),
+									money(margin), money(revenue), trailing));
 				}
-				return new MarginShare(
-						margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 1, RoundingMode.HALF_UP),
-						money(margin), money(revenue), trailing);
-			})
-			.optional();
+			});
 	}
 
 	/** The portfolio's years, with the number of customers with revenue in each. */
@@ -138,7 +150,7 @@ public class RevenueFigures {
 		Map<Integer, Long> active = new TreeMap<>();
 		this.jdbc
 			.sql("select cast(%s as integer), count(distinct m.customer_id) from revenue_month m%s group by 1"
-				.formatted(yearExpression(), where))
+				.formatted(this.fiscalYears.sqlYearOf("m.month_start"), where))
 			.params(params(ids))
 			.query((rs) -> {
 				active.put(rs.getInt(1), rs.getLong(2));
@@ -171,34 +183,21 @@ public class RevenueFigures {
 		return Map.of("ids", ids);
 	}
 
-	private String yearExpression() {
-		return (this.fiscalYearStart == 1) ? "extract(year from m.month_start)"
-				: "extract(year from m.month_start) + case when extract(month from m.month_start) >= "
-						+ this.fiscalYearStart + " then 1 else 0 end";
-	}
-
 	/** Revenue and margin per customer and year, a page at a time, for integrations. */
 	public PageSlice<CustomerYear> customerYears(int fromYear, int toYear, int page, int size) {
-		LocalDate from = LocalDate.of(fromYear, this.fiscalYearStart, 1)
-			.minusYears((this.fiscalYearStart == 1) ? 0 : 1);
-		LocalDate to = LocalDate.of(toYear, this.fiscalYearStart, 1).plusYears((this.fiscalYearStart == 1) ? 1 : 0);
-		String yearExpression = yearExpression();
-		String grouped = """
-				select m.customer_id, c.external_ref, cast(%s as integer) as fiscal_year, sum(m.revenue) as revenue,
-				       sum(m.margin) as margin
-				from revenue_month m join customer c on c.id = m.customer_id
-				where m.month_start >= :from and m.month_start < :to
-				group by m.customer_id, c.external_ref, cast(%s as integer)
-				""".formatted(yearExpression, yearExpression);
-		long total = this.jdbc.sql("select count(*) from (" + grouped + ") g")
-			.param("from", Date.valueOf(from))
-			.param("to", Date.valueOf(to))
+		long total = this.jdbc.sql("select count(*) from revenue_year where fiscal_year between :from and :to")
+			.param("from", fromYear)
+			.param("to", toYear)
 			.query(Long.class)
 			.single();
-		List<CustomerYear> rows = this.jdbc
-			.sql(grouped + " order by m.customer_id, fiscal_year limit :limit offset :offset")
-			.param("from", Date.valueOf(from))
-			.param("to", Date.valueOf(to))
+		List<CustomerYear> rows = this.jdbc.sql("""
+				select y.customer_id, c.external_ref, y.fiscal_year, y.revenue, y.margin
+				from revenue_year y join customer c on c.id = y.customer_id
+				where y.fiscal_year between :from and :to
+				order by y.customer_id, y.fiscal_year limit :limit offset :offset
+				""")
+			.param("from", fromYear)
+			.param("to", toYear)
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query((rs, n) -> new CustomerYear(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
@@ -207,15 +206,8 @@ public class RevenueFigures {
 		return new PageSlice<>(rows, page, size, total);
 	}
 
-	/**
-	 * The year a month belongs to: the calendar year, or the fiscal year named after the
-	 * year it ends in.
-	 */
 	int fiscalYear(LocalDate month) {
-		if (this.fiscalYearStart == 1) {
-			return month.getYear();
-		}
-		return (month.getMonthValue() >= this.fiscalYearStart) ? month.getYear() + 1 : month.getYear();
+		return this.fiscalYears.yearOf(month);
 	}
 
 	private List<YearFigures> years(List<MonthRow> months, Map<Integer, Long> customers) {

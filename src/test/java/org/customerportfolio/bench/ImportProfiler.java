@@ -180,7 +180,7 @@ final class ImportProfiler implements AutoCloseable {
 			if (in(stack, "InvoiceLineStore", "deleteInvoices")) {
 				return "write.delete_earlier_lines";
 			}
-			if (in(stack, "InvoiceLineStore", "refreshMonths")) {
+			if (in(stack, "InvoiceLineStore", "refreshTotals")) {
 				return "write.refresh_months";
 			}
 			if (in(stack, "InvoiceLineStore", "insert")) {

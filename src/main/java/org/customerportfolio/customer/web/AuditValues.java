@@ -63,6 +63,7 @@ class AuditValues {
 			case "status" -> "status.";
 			case "contact.role" -> "contactRole.";
 			case "teamMember.role" -> "teamRole.";
+			case "strategy" -> "strategy.";
 			default -> null;
 		};
 		return (prefix != null) ? this.messages.getMessage(prefix + value, null, value, LocaleContextHolder.getLocale())
