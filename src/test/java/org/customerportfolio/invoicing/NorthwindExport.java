@@ -20,18 +20,18 @@ import de.siegmar.fastcsv.writer.CsvWriter;
  * order line, amount = unit price × quantity × (1 − discount). Read from
  * {@code ../shared/datasets/northwind}.
  */
-final class NorthwindExport {
+public final class NorthwindExport {
 
-	static final Path DATA = Path.of("..", "shared", "datasets", "northwind");
+	public static final Path DATA = Path.of("..", "shared", "datasets", "northwind");
 
 	private NorthwindExport() {
 	}
 
-	static boolean available() {
+	public static boolean available() {
 		return Files.isRegularFile(DATA.resolve("order_details.csv"));
 	}
 
-	static Path write(Path target) throws IOException {
+	public static Path write(Path target) throws IOException {
 		Map<String, NamedCsvRecord> orders = byKey("orders.csv", "order_id");
 		Map<String, NamedCsvRecord> customers = byKey("customers.csv", "customer_id");
 		Map<String, NamedCsvRecord> products = byKey("products.csv", "product_id");
@@ -58,7 +58,7 @@ final class NorthwindExport {
 		return target;
 	}
 
-	static List<String> customerIds() throws IOException {
+	public static List<String> customerIds() throws IOException {
 		return List.copyOf(byKey("customers.csv", "customer_id").keySet());
 	}
 
