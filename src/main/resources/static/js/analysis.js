@@ -24,6 +24,7 @@
 	const locale = () => (document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB');
 	const amount = (value) => Number(value).toLocaleString(locale(), { maximumFractionDigits: 0 });
 	const percent = (value) => Number(value).toLocaleString(locale(), { maximumFractionDigits: 1 }) + ' %';
+	const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 	const COLOURS = ['#1f5f8b', '#e0a458', '#6a994e', '#bc4749', '#8e7dbe', '#7cc4f0', '#4f772d', '#f2cc8f', '#577590', '#9a6700'];
 
 	// PNG download of the chart as drawn (the canvas renderer makes saveAsImage a PNG).
@@ -80,14 +81,18 @@
 			toolbox: toolbox(data),
 			legend: { bottom: 0, type: 'scroll' },
 			grid: { left: 60, right: 30, top: 45, bottom: 70 },
-			tooltip: { trigger: 'item', formatter: (item) => item.data.tooltip },
+			tooltip: {
+				trigger: 'item',
+				formatter: (item) => '<strong>' + escape(item.data.name) + '</strong><br>' + escape(data.xLabel) + ': ' + escape(item.data.value[0])
+					+ '<br>' + escape(data.yLabel) + ': ' + escape(item.data.value[1]) + '<br>' + escape(data.revenueLabel) + ': ' + escape(item.data.revenue)
+			},
 			xAxis: { type: 'value', name: data.xLabel, nameLocation: 'middle', nameGap: 28, min: data.xMin, max: data.xMax, scale: data.xMin === undefined },
 			yAxis: { type: 'value', name: data.yLabel, nameLocation: 'middle', nameGap: 45, min: data.yMin, max: data.yMax, scale: data.yMin === undefined },
 			series: data.series.map((series, index) => ({
 				name: series.name,
 				type: 'scatter',
 				itemStyle: { color: COLOURS[index % COLOURS.length], opacity: 0.75 },
-				data: series.points.map((point) => ({ value: [point.x, point.y], symbolSize: size(point), id: point.id, tooltip: point.tooltip })),
+				data: series.points.map((point) => ({ value: [point.x, point.y], symbolSize: size(point), id: point.id, name: point.name, revenue: point.revenue })),
 				markLine: index === 0 ? {
 					silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#888' },
 					data: [{ xAxis: data.xThreshold }, { yAxis: data.yThreshold }]

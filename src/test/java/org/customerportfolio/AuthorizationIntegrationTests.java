@@ -147,7 +147,12 @@ class AuthorizationIntegrationTests {
 			// analyses
 			Map.entry("GET /analysis/concentration", Access.VIEWER),
 			Map.entry("GET /analysis/concentration.xlsx", Access.VIEWER),
-			Map.entry("GET /api/v1/analysis/concentration", Access.VIEWER)));
+			Map.entry("GET /api/v1/analysis/concentration", Access.VIEWER),
+			Map.entry("GET /analysis/matrix", Access.VIEWER), Map.entry("GET /analysis/matrix.xlsx", Access.VIEWER),
+			Map.entry("GET /analysis/matrix/customers/{customerId}", Access.VIEWER),
+			Map.entry("POST /analysis/matrix/customers/{customerId}/strategy", Access.EDITOR),
+			Map.entry("POST /admin/analysis/matrix-thresholds", Access.ADMIN),
+			Map.entry("GET /api/v1/analysis/matrix", Access.VIEWER)));
 
 	@Autowired
 	private ApplicationContext context;

@@ -47,4 +47,33 @@ final class AnalysisFixtures {
 		return this;
 	}
 
+	/** The customer's current scores, as the evaluation module keeps them. */
+	AnalysisFixtures standing(long customerId, @Nullable Double attractiveness, @Nullable Double relationship) {
+		this.jdbc.sql("""
+				insert into customer_standing (customer_id, attractiveness, relationship_strength, rated_criteria)
+				values (:customer, :attractiveness, :relationship, 3)
+				""")
+			.param("customer", customerId)
+			.param("attractiveness", attractiveness, java.sql.Types.NUMERIC)
+			.param("relationship", relationship, java.sql.Types.NUMERIC)
+			.update();
+		return this;
+	}
+
+	/** The customer's current answer on a criterion with levels. */
+	AnalysisFixtures level(long customerId, String criterion, String level) {
+		this.jdbc
+			.sql("""
+					insert into customer_level (customer_id, criterion_id, level_code, level_codes, level_position, level_score)
+					select :customer, c.id, l.code, ',' || l.code || ',', l.position, l.score
+					from criterion c join criterion_level l on l.criterion_id = c.id
+					where c.code = :criterion and l.code = :level
+					""")
+			.param("customer", customerId)
+			.param("criterion", criterion)
+			.param("level", level)
+			.update();
+		return this;
+	}
+
 }

@@ -9,6 +9,7 @@ import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.Role;
 import org.customerportfolio.account.UserSummary;
 import org.customerportfolio.customer.CustomerManagement;
+import org.customerportfolio.shared.Language;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,9 @@ class ConcentrationIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private UserDetailsService userDetails;
 
 	@Autowired
 	private AccountManagement accounts;
@@ -173,9 +179,8 @@ class ConcentrationIntegrationTests {
 
 	@Test
 	void thePageSaysWhatIsWrongWithTheFilterInDutch() throws Exception {
-		this.mvc
-			.perform(page("/analysis/concentration?from=2025&to=2024&measure=margin")
-				.locale(new java.util.Locale("nl", "NL")))
+		UserSummary dutch = TestUsers.create(this.accounts, Role.VIEWER, Language.NL);
+		this.mvc.perform(get("/analysis/concentration?from=2025&to=2024&measure=margin").with(as(dutch)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("De periode begint in 2025 maar eindigt in 2024")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("pareto-chart"))));
@@ -211,7 +216,11 @@ class ConcentrationIntegrationTests {
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder page(String path) {
-		return get(path).with(user(this.viewer.username()).roles("VIEWER"));
+		return get(path).with(as(this.viewer));
+	}
+
+	private RequestPostProcessor as(UserSummary user) {
+		return user(this.userDetails.loadUserByUsername(user.username()));
 	}
 
 }

@@ -50,8 +50,9 @@ public class PortfolioReadModel {
 				return null;
 			}
 			int last = rs.getInt(2);
-			int from = (filter.from() != null) ? filter.from() : Math.min(first, filter.to());
-			int to = (filter.to() != null) ? filter.to() : Math.max(last, filter.from());
+			Integer asked = filter.to();
+			int from = (filter.from() != null) ? filter.from() : (asked != null) ? Math.min(first, asked) : first;
+			int to = (asked != null) ? asked : (filter.from() != null) ? Math.max(last, filter.from()) : last;
 			return new Years(from, to);
 		})
 			.optional()

@@ -9,7 +9,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.customerportfolio.analysis.Concentration;
+import org.customerportfolio.analysis.MatrixAxis;
 import org.customerportfolio.analysis.Measure;
+import org.customerportfolio.analysis.PortfolioMatrix;
+import org.customerportfolio.analysis.Years;
+import org.customerportfolio.analysis.readmodel.MatrixAnalysis;
 import org.customerportfolio.analysis.readmodel.ConcentrationAnalysis;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +37,55 @@ class AnalysisApi {
 
 	private final ConcentrationAnalysis concentration;
 
-	AnalysisApi(ConcentrationAnalysis concentration) {
+	private final MatrixAnalysis matrix;
+
+	AnalysisApi(ConcentrationAnalysis concentration, MatrixAnalysis matrix) {
 		this.concentration = concentration;
+		this.matrix = matrix;
+	}
+
+	record MatrixResponse(String x, String y, String colour, @Nullable Integer from, @Nullable Integer to,
+			double xThreshold, double yThreshold, int placed, int unplaced, Map<String, Integer> quadrants,
+			List<MatrixCustomer> customers) {
+	}
+
+	/** A placed customer; {@code category} is what colours it (a code). */
+	record MatrixCustomer(long id, String name, double x, double y, String quadrant, BigDecimal revenue,
+			@Nullable String strategy, @Nullable String category) {
+	}
+
+	@GetMapping("/analysis/matrix")
+	@Operation(summary = "The portfolio matrix: customers by two axes (x=relationship, y=attractiveness by default; "
+			+ "also criterion:<code>, revenue, margin, growth), their quadrant, revenue and strategy; customers sorted "
+			+ "by revenue, at most limit (default 1,000, at most 100,000)")
+	MatrixResponse matrix(FilterForm form, @RequestParam(required = false) @Nullable String x,
+			@RequestParam(required = false) @Nullable String y, @RequestParam(required = false) @Nullable String colour,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		var filter = form.filter();
+		MatrixAnalysis.Result result = this.matrix.analyse(filter, MatrixAxis.parse("x", x, MatrixAxis.RELATIONSHIP),
+				MatrixAxis.parse("y", y, MatrixAxis.ATTRACTIVENESS),
+				(colour == null || colour.isBlank()) ? "quadrant" : colour.strip());
+		int count = Math.max(1, Math.min(100_000, (limit != null) ? limit : 1000));
+		List<MatrixCustomer> customers = result.matrix()
+			.placed()
+			.stream()
+			.sorted(java.util.Comparator
+				.comparingDouble((PortfolioMatrix.Placement placement) -> placement.point().size())
+				.reversed()
+				.thenComparingLong((placement) -> placement.point().customerId()))
+			.limit(count)
+			.map((placement) -> {
+				MatrixAnalysis.CustomerRow row = result.customers().get(placement.point().customerId());
+				return new MatrixCustomer(row.customerId(), row.name(), placement.point().x(), placement.point().y(),
+						placement.quadrant().code(), row.revenue(), row.strategy(), placement.point().category());
+			})
+			.toList();
+		Map<String, Integer> quadrants = new LinkedHashMap<>();
+		result.matrix().quadrants().forEach((quadrant, n) -> quadrants.put(quadrant.code(), n));
+		return new MatrixResponse(result.x().code(), result.y().code(), result.colour(),
+				result.years().map(Years::from).orElse(null), result.years().map(Years::to).orElse(null),
+				result.matrix().xThreshold(), result.matrix().yThreshold(), result.matrix().placed().size(),
+				result.matrix().unplaced(), quadrants, customers);
 	}
 
 	/**
