@@ -172,4 +172,38 @@ public final class Segments {
 		}
 	}
 
+	/**
+	 * A level that marks a group: most of it answered so, clearly more than the whole.
+	 */
+	public record Typical(String criterion, String level, double share, double overall) {
+	}
+
+	/**
+	 * The levels that describe a group best: per criterion its most frequent level, kept
+	 * when at least half of the group that answered chose it and it is at least 10 points
+	 * more common than in the whole; the {@code max} with the largest difference first.
+	 */
+	public static List<Typical> typical(Group group, Group overall, int max) {
+		List<Typical> typical = new ArrayList<>();
+		group.levels().forEach((criterion, shares) -> {
+			String best = null;
+			double bestShare = -1;
+			for (Map.Entry<String, Double> share : shares.entrySet()) {
+				if (share.getValue() != null && share.getValue() > bestShare) {
+					best = share.getKey();
+					bestShare = share.getValue();
+				}
+			}
+			if (best == null) {
+				return;
+			}
+			Double all = overall.levels().get(criterion).get(best);
+			if (bestShare >= 50 && all != null && bestShare - all >= 10) {
+				typical.add(new Typical(criterion, best, bestShare, all));
+			}
+		});
+		typical.sort(java.util.Comparator.comparingDouble((Typical t) -> t.share() - t.overall()).reversed());
+		return typical.subList(0, Math.min(max, typical.size()));
+	}
+
 }

@@ -13,11 +13,16 @@ import org.customerportfolio.analysis.MatrixAxis;
 import org.customerportfolio.analysis.Measure;
 import org.customerportfolio.analysis.PortfolioMatrix;
 import org.customerportfolio.analysis.Years;
+import org.customerportfolio.analysis.Segments;
+import org.customerportfolio.analysis.readmodel.GroupAnalysis;
 import org.customerportfolio.analysis.readmodel.MatrixAnalysis;
+import org.customerportfolio.analysis.readmodel.SimilarCustomers;
+import org.customerportfolio.customer.CustomerManagement;
 import org.customerportfolio.analysis.readmodel.ConcentrationAnalysis;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +44,87 @@ class AnalysisApi {
 
 	private final MatrixAnalysis matrix;
 
-	AnalysisApi(ConcentrationAnalysis concentration, MatrixAnalysis matrix) {
+	private final GroupAnalysis groups;
+
+	private final SimilarCustomers similar;
+
+	private final CustomerManagement customers;
+
+	AnalysisApi(ConcentrationAnalysis concentration, MatrixAnalysis matrix, GroupAnalysis groups,
+			SimilarCustomers similar, CustomerManagement customers) {
 		this.concentration = concentration;
 		this.matrix = matrix;
+		this.groups = groups;
+		this.similar = similar;
+		this.customers = customers;
+	}
+
+	record SegmentsResponse(String by, @Nullable Integer from, @Nullable Integer to, List<Segments.Group> groups,
+			Segments.Group overall, List<Segments.StandOut> standOuts) {
+	}
+
+	@GetMapping("/analysis/segments")
+	@Operation(summary = "Groups side by side (by=businessType, relationshipType, criterion:<code>, tag, abc, "
+			+ "cluster, status or manager): count, revenue, margin, growth, average scores, level shares per "
+			+ "criterion (% of those that answered), and what stands out")
+	SegmentsResponse segments(FilterForm form, @RequestParam(required = false) @Nullable String by) {
+		GroupAnalysis.SegmentResult result = this.groups.segments(form.filter(), by);
+		return new SegmentsResponse(result.by(), result.portfolio().years().map(Years::from).orElse(null),
+				result.portfolio().years().map(Years::to).orElse(null), result.comparison().groups(),
+				result.comparison().overall(), result.comparison().standOuts());
+	}
+
+	record ClustersResponse(int k, @Nullable Double silhouette, boolean sampled, int sampleSize, int clustered,
+			int notClustered, List<ClusterResponse> clusters) {
+	}
+
+	record ClusterResponse(int number, int customers, @Nullable Long medoidId, @Nullable String medoidName,
+			Segments.Group figures, List<Segments.Typical> typical) {
+	}
+
+	@GetMapping("/analysis/clusters")
+	@Operation(summary = "Clusters of alike customers (k-medoids on Gower distances, k=2..6 by silhouette unless "
+			+ "given; samples of 150 for larger portfolios), each with its figures and typical levels")
+	ClustersResponse clusters(FilterForm form, @RequestParam(required = false) @Nullable String k) {
+		GroupAnalysis.ClusterResult result = this.groups.clusters(form.filter(), ClustersController.k(k));
+		if (result.clusters() == null) {
+			return new ClustersResponse(0, null, false, 0, result.clustered(), result.notClustered(), List.of());
+		}
+		List<ClusterResponse> clusters = ClustersController.views(result)
+			.stream()
+			.map((view) -> new ClusterResponse(Integer.parseInt(view.key()), view.group().customers(),
+					(view.medoid() != null) ? view.medoid().customerId() : null,
+					(view.medoid() != null) ? view.medoid().name() : null, view.group(), view.typical()))
+			.toList();
+		return new ClustersResponse(result.clusters().k(), round(result.clusters().silhouette(), 4),
+				result.clusters().sampled(), result.clusters().sampleSize(), result.clustered(), result.notClustered(),
+				clusters);
+	}
+
+	record SimilarResponse(long customerId, List<SimilarCustomer> similar) {
+	}
+
+	/**
+	 * A similar customer: {@code similarity} = 100 · (1 − Gower distance), over
+	 * {@code compared} criteria; {@code same} and {@code different} name the criteria.
+	 */
+	record SimilarCustomer(long id, String name, double distance, double similarity, int compared, List<String> same,
+			List<String> different) {
+	}
+
+	@GetMapping("/customers/{id}/similar")
+	@Operation(summary = "The five customers most like this one by Gower distance over the criteria both answered")
+	SimilarResponse similar(@PathVariable long id) {
+		this.customers.customer(id);
+		List<SimilarCustomer> similar = this.similar.similar(id)
+			.similar()
+			.stream()
+			.map((other) -> new SimilarCustomer(other.customer().customerId(), other.customer().name(),
+					round(other.distance(), 6), round(100 * (1 - other.distance()), 2), other.compared(),
+					other.shared().stream().map((part) -> part.scale().code()).toList(),
+					other.different().stream().map((part) -> part.scale().code()).toList()))
+			.toList();
+		return new SimilarResponse(id, similar);
 	}
 
 	record MatrixResponse(String x, String y, String colour, @Nullable Integer from, @Nullable Integer to,
@@ -138,6 +221,10 @@ class AnalysisApi {
 				round(c.largestShare(), 4), new LossMakers(c.lossMakers().count(), c.lossMakers().total()),
 				round(c.peakShare(), 4), curve, c.ranked().subList(0, Math.min(TOP_CUSTOMERS, c.customers())),
 				withoutMargin);
+	}
+
+	static double round(double value, int decimals) {
+		return BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
 	}
 
 	static @Nullable Double round(@Nullable Double value, int decimals) {
