@@ -13,26 +13,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tests control every number. Each fixture tags its customers with a tag of its own, and
  * the tests filter on it: other tests share the database.
  */
-final class AnalysisFixtures {
+public final class AnalysisFixtures {
 
 	private final CustomerManagement customers;
 
 	private final JdbcClient jdbc;
 
-	final String tag = "analysis-" + System.nanoTime();
+	public final String tag = "analysis-" + System.nanoTime();
 
-	AnalysisFixtures(CustomerManagement customers, JdbcClient jdbc) {
+	public AnalysisFixtures(CustomerManagement customers, JdbcClient jdbc) {
 		this.customers = customers;
 		this.jdbc = jdbc;
 	}
 
-	long customer(String name, String businessType) {
+	public long customer(String name, String businessType) {
 		return this.customers
 			.register(CustomerMother.customer().named(name).ofType(businessType).tagged(this.tag).details(), "test")
 			.id();
 	}
 
-	AnalysisFixtures year(long customerId, int year, String revenue, @Nullable String margin, int lines) {
+	public AnalysisFixtures year(long customerId, int year, String revenue, @Nullable String margin, int lines) {
 		this.jdbc.sql("""
 				insert into revenue_year (customer_id, fiscal_year, revenue, margin, revenue_with_margin, lines)
 				values (:customer, :year, :revenue, :margin, :withMargin, :lines)
@@ -48,7 +48,7 @@ final class AnalysisFixtures {
 	}
 
 	/** The customer's current scores, as the evaluation module keeps them. */
-	AnalysisFixtures standing(long customerId, @Nullable Double attractiveness, @Nullable Double relationship) {
+	public AnalysisFixtures standing(long customerId, @Nullable Double attractiveness, @Nullable Double relationship) {
 		this.jdbc.sql("""
 				insert into customer_standing (customer_id, attractiveness, relationship_strength, rated_criteria)
 				values (:customer, :attractiveness, :relationship, 3)
@@ -61,7 +61,7 @@ final class AnalysisFixtures {
 	}
 
 	/** The customer's current answer on a criterion with levels. */
-	AnalysisFixtures level(long customerId, String criterion, String level) {
+	public AnalysisFixtures level(long customerId, String criterion, String level) {
 		this.jdbc
 			.sql("""
 					insert into customer_level (customer_id, criterion_id, level_code, level_codes, level_position, level_score)
