@@ -75,54 +75,63 @@ public class CustomerProfiles {
 		CustomerConditions conditions = CustomerConditions.of(filter);
 		boolean periodInFilter = filter.from() != null || filter.to() != null;
 		Map<Long, BigDecimal[]> figures = years.map(this::figures).orElse(Map.of());
-		Map<Long, List<String>> tags = withTags ? tags(conditions) : Map.of();
-		Map<Long, long[]> levels = new HashMap<>();
-		Map<Long, double[]> numbers = new HashMap<>();
-		Map<Long, Integer> byCriterion = new HashMap<>();
-		scales.forEach((scale) -> byCriterion.put(scale.criterionId(), scale.index()));
-		this.jdbc.sql("""
-				select l.customer_id, l.criterion_id, l.level_codes, l.level_code, l.number_value
-				from customer_level l join customer c on c.id = l.customer_id
-				where %s
-				""".formatted(conditions.sql())).params(conditions.parameters()).query((rs) -> {
-			Integer index = byCriterion.get(rs.getLong(2));
-			if (index == null) {
-				return;
-			}
-			long id = rs.getLong(1);
-			CriterionScale scale = scales.get(index);
-			if (scale.kind() == CriterionScale.Kind.NUMBER) {
-				BigDecimal value = rs.getBigDecimal(5);
-				if (value != null) {
-					numbers.computeIfAbsent(id, (key) -> empty(scales.size()))[index] = value.doubleValue();
-				}
-				return;
-			}
-			long mask = mask(scale, rs.getString(3), rs.getString(4));
-			if (mask != 0) {
-				levels.computeIfAbsent(id, (key) -> new long[scales.size()])[index] = mask;
-			}
-		});
+		// one query per table, no joins: the database scans each once, the JVM matches
+		// the rows
 		List<CustomerProfile> customers = new ArrayList<>();
+		Map<Long, CustomerProfile> byId = new HashMap<>();
+		Map<Long, Double[]> scores = new HashMap<>();
+		this.jdbc.sql("select customer_id, attractiveness, relationship_strength from customer_standing")
+			.query((rs) -> {
+				scores.put(rs.getLong(1), new Double[] { number(rs.getBigDecimal(2)), number(rs.getBigDecimal(3)) });
+			});
+		Double[] unscored = new Double[2];
 		this.jdbc.sql("""
-				select c.id, c.name, c.business_type, c.status, c.account_manager_id, s.attractiveness,
-				       s.relationship_strength
-				from customer c left join customer_standing s on s.customer_id = c.id
+				select c.id, c.name, c.business_type, c.status, c.account_manager_id from customer c
 				where %s order by c.id
 				""".formatted(conditions.sql())).params(conditions.parameters()).query((rs) -> {
 			long id = rs.getLong(1);
+			Double[] score = scores.getOrDefault(id, unscored);
 			BigDecimal[] money = figures.get(id);
 			if (periodInFilter && (money == null || money[4].signum() == 0)) {
 				return;
 			}
 			BigDecimal zero = BigDecimal.ZERO;
-			customers.add(new CustomerProfile(id, rs.getString(2), rs.getString(3), rs.getString(4),
-					(Long) rs.getObject(5, Long.class), tags.getOrDefault(id, List.of()),
+			CustomerProfile customer = new CustomerProfile(id, rs.getString(2), rs.getString(3), rs.getString(4),
+					(Long) rs.getObject(5, Long.class), withTags ? new ArrayList<>(1) : List.of(),
 					(money != null) ? money[0] : zero, (money != null) ? money[1] : null,
-					(money != null) ? money[2] : zero, (money != null) ? money[3] : zero, number(rs.getBigDecimal(6)),
-					number(rs.getBigDecimal(7)), levels.getOrDefault(id, new long[scales.size()]),
-					numbers.getOrDefault(id, empty(scales.size()))));
+					(money != null) ? money[2] : zero, (money != null) ? money[3] : zero, score[0], score[1],
+					new long[scales.size()], empty(scales.size()));
+			customers.add(customer);
+			byId.put(id, customer);
 		});
+		Map<Long, Integer> byCriterion = new HashMap<>();
+		scales.forEach((scale) -> byCriterion.put(scale.criterionId(), scale.index()));
+		this.jdbc.sql("select customer_id, criterion_id, level_codes, level_code, number_value from customer_level")
+			.query((rs) -> {
+				CustomerProfile customer = byId.get(rs.getLong(1));
+				Integer index = byCriterion.get(rs.getLong(2));
+				if (customer == null || index == null) {
+					return;
+				}
+				CriterionScale scale = scales.get(index);
+				if (scale.kind() == CriterionScale.Kind.NUMBER) {
+					BigDecimal value = rs.getBigDecimal(5);
+					if (value != null) {
+						customer.numbers()[index] = value.doubleValue();
+					}
+				}
+				else {
+					customer.levels()[index] = mask(scale, rs.getString(3), rs.getString(4));
+				}
+			});
+		if (withTags) {
+			this.jdbc.sql("select customer_id, tag from customer_tag order by tag").query((rs) -> {
+				CustomerProfile customer = byId.get(rs.getLong(1));
+				if (customer != null) {
+					customer.tags().add(rs.getString(2));
+				}
+			});
+		}
 		return new Portfolio(years, withObservedRanges(scales, customers), current, customers);
 	}
 
@@ -150,17 +159,6 @@ public class CustomerProfiles {
 						rs.getBigDecimal(4), rs.getBigDecimal(5), BigDecimal.valueOf(rs.getLong(6)) });
 			});
 		return figures;
-	}
-
-	private Map<Long, List<String>> tags(CustomerConditions conditions) {
-		Map<Long, List<String>> tags = new HashMap<>();
-		this.jdbc.sql("""
-				select t.customer_id, t.tag from customer_tag t join customer c on c.id = t.customer_id
-				where %s order by t.tag
-				""".formatted(conditions.sql())).params(conditions.parameters()).query((rs) -> {
-			tags.computeIfAbsent(rs.getLong(1), (key) -> new ArrayList<>()).add(rs.getString(2));
-		});
-		return tags;
 	}
 
 	static List<CriterionScale> scales(List<Criterion> criteria) {
