@@ -55,6 +55,15 @@ class AuthorizationIntegrationTests {
 	}
 
 	private static final Map<String, Access> RULES = new TreeMap<>(Map.ofEntries(
+			// the portfolio sheet
+			Map.entry("GET /portfolio", Access.VIEWER), Map.entry("GET /portfolio/export", Access.VIEWER),
+			Map.entry("POST /portfolio/layout/reset", Access.VIEWER),
+			Map.entry("POST /portfolio/rating", Access.EDITOR), Map.entry("POST /portfolio/ratings", Access.EDITOR),
+			Map.entry("GET /portfolio/import", Access.EDITOR), Map.entry("POST /portfolio/import", Access.EDITOR),
+			Map.entry("GET /portfolio/import/{token}", Access.EDITOR),
+			Map.entry("POST /portfolio/import/{token}", Access.EDITOR),
+			Map.entry("GET /api/v1/portfolio", Access.VIEWER), Map.entry("GET /api/v1/portfolio/export", Access.VIEWER),
+			Map.entry("POST /api/v1/portfolio/import", Access.EDITOR),
 			// login and first-run setup
 			Map.entry("GET /login", Access.PUBLIC), Map.entry("GET /setup", Access.PUBLIC),
 			Map.entry("POST /setup", Access.PUBLIC), Map.entry("* /error", Access.PUBLIC),

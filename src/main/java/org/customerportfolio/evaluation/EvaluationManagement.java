@@ -22,6 +22,8 @@ import org.customerportfolio.criteria.CriterionKind;
 import org.customerportfolio.criteria.Level;
 import org.customerportfolio.customer.CustomerManagement;
 import org.customerportfolio.customer.CustomerView;
+import org.customerportfolio.shared.EditConflictException;
+import org.customerportfolio.shared.FieldChange;
 import org.customerportfolio.shared.InvalidInputException;
 import org.customerportfolio.shared.NotFoundException;
 import org.customerportfolio.shared.RuleViolation;
@@ -131,6 +133,44 @@ public class EvaluationManagement {
 		this.audit.recordAction(new Subject("EVALUATION", evaluation.id(), null, customerId, actor), "CREATED");
 		this.events.publishEvent(new EvaluationRecorded(customerId, evaluation.id()));
 		return view(evaluation, all);
+	}
+
+	/**
+	 * Records a new evaluation that keeps every current answer and changes the given ones
+	 * (an empty list clears one): what rating one cell of the sheet means. When the
+	 * caller names the evaluation it saw and someone has evaluated the customer since,
+	 * nothing is recorded and the conflict says by whom.
+	 */
+	public EvaluationView amend(long customerId, Map<String, List<String>> changes, @Nullable Long seenEvaluation,
+			boolean checkSeen, @Nullable String comment, String actor) {
+		Optional<EvaluationView> current = current(customerId);
+		Long currentId = current.map(EvaluationView::id).orElse(null);
+		if (checkSeen && !Objects.equals(currentId, seenEvaluation)) {
+			EvaluationView newer = current.orElseThrow();
+			throw new EditConflictException(newer.id(),
+					List.of(new FieldChange("evaluation", null, null, newer.evaluatedBy(), newer.evaluatedAt())));
+		}
+		Map<String, List<String>> answers = new LinkedHashMap<>();
+		Set<String> inUse = new LinkedHashSet<>();
+		this.criteria.current().forEach((criterion) -> inUse.add(criterion.code()));
+		current.ifPresent((evaluation) -> evaluation.ratings().forEach((code, rating) -> {
+			if (inUse.contains(code)) {
+				answers.put(code, answer(rating));
+			}
+		}));
+		answers.putAll(changes);
+		return record(customerId, answers, comment, actor);
+	}
+
+	private static List<String> answer(Rating rating) {
+		if (!rating.levelCodes().isEmpty()) {
+			return rating.levelCodes();
+		}
+		if (rating.number() != null) {
+			// a decimal comma: never mistaken for a thousands separator when read back
+			return List.of(rating.number().stripTrailingZeros().toPlainString().replace('.', ','));
+		}
+		return (rating.text() != null) ? List.of(rating.text()) : List.of();
 	}
 
 	/**

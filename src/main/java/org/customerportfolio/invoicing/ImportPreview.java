@@ -1,5 +1,6 @@
 package org.customerportfolio.invoicing;
 
+import org.customerportfolio.exchange.RowProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

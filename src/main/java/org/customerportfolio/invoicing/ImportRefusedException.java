@@ -1,5 +1,6 @@
 package org.customerportfolio.invoicing;
 
+import org.customerportfolio.exchange.RowProblem;
 import java.util.List;
 
 /**

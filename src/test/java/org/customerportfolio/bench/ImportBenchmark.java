@@ -71,10 +71,7 @@ class ImportBenchmark {
 
 	static final int LAST_YEAR = Integer.getInteger("bench.lastYear", 2025);
 
-	static final String DATABASE = System.getProperty("bench.database", "h2").toLowerCase(Locale.ROOT);
-
-	/** {@code file} (default) or {@code mem}: where the H2 database lives. */
-	static final String H2 = System.getProperty("bench.h2", "file");
+	static final String DATABASE = BenchDatabase.DATABASE;
 
 	static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
 
@@ -91,19 +88,10 @@ class ImportBenchmark {
 	/** Import the same file a second time: every line replaced. */
 	static final boolean REIMPORT = Boolean.parseBoolean(System.getProperty("bench.reimport", "false"));
 
-	static final Path DIR = Path.of("target", "bench").toAbsolutePath();
+	static final Path DIR = BenchDatabase.DIR;
 
 	static {
-		if (!DATABASE.equals("h2") && !DATABASE.equals("postgres")) {
-			throw new IllegalArgumentException("bench.database is h2 or postgres, not " + DATABASE);
-		}
-		if (DATABASE.equals("postgres")) {
-			// what TestDatabase switches on, should the build not have mapped it
-			System.setProperty("portfolio.test.database", "postgres");
-		}
-		else if (TestDatabase.isPostgres()) {
-			System.clearProperty("portfolio.test.database");
-		}
+		BenchDatabase.choose();
 	}
 
 	@Autowired
@@ -125,28 +113,7 @@ class ImportBenchmark {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		if (DATABASE.equals("postgres")) {
-			return;
-		}
-		String url;
-		if (H2.equals("mem")) {
-			url = "jdbc:h2:mem:portfolio-bench;DB_CLOSE_DELAY=-1";
-		}
-		else {
-			try {
-				Files.createDirectories(DIR);
-				// an empty database every run
-				for (String file : List.of("portfolio.mv.db", "portfolio.trace.db", "portfolio.lock.db")) {
-					Files.deleteIfExists(DIR.resolve(file));
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			url = "jdbc:h2:file:" + DIR.resolve("portfolio");
-		}
-		String database = url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		registry.add("spring.datasource.url", () -> database);
+		BenchDatabase.register(registry, "portfolio");
 	}
 
 	@Test
@@ -369,7 +336,7 @@ class ImportBenchmark {
 
 	private void environment() throws SQLException {
 		put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-		put("run.database", DATABASE + (DATABASE.equals("h2") ? " (" + H2 + ")" : " (embedded)"));
+		put("run.database", DATABASE + (DATABASE.equals("h2") ? " (" + BenchDatabase.H2 + ")" : " (embedded)"));
 		try (Connection connection = this.dataSource.getConnection()) {
 			DatabaseMetaData meta = connection.getMetaData();
 			put("run.database_version", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
@@ -395,12 +362,7 @@ class ImportBenchmark {
 	}
 
 	private void report() throws IOException {
-		StringBuilder text = new StringBuilder("\n# ").append(this.results.get("run.at")).append('\n');
-		this.results.forEach((key, value) -> text.append("BENCH ").append(key).append('=').append(value).append('\n'));
-		Files.createDirectories(DIR);
-		Files.writeString(DIR.resolve("results.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND);
-		System.out.println("BENCH results appended to " + DIR.resolve("results.txt"));
+		BenchDatabase.report(this.results);
 	}
 
 	private static String ms(long nanos) {

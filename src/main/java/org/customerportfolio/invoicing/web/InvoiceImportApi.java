@@ -23,7 +23,7 @@ import org.customerportfolio.invoicing.ImportResult;
 import org.customerportfolio.invoicing.ImportSettings;
 import org.customerportfolio.invoicing.InvoiceField;
 import org.customerportfolio.invoicing.InvoiceImport;
-import org.customerportfolio.invoicing.RowProblem;
+import org.customerportfolio.exchange.RowProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

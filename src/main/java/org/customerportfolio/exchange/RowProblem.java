@@ -1,4 +1,4 @@
-package org.customerportfolio.invoicing;
+package org.customerportfolio.exchange;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record RowProblem(@Nullable Long row, @Nullable String column, @Nullable String value, String code,
 		Object[] arguments) {
 
-	static RowProblem ofFile(String code, Object... arguments) {
+	public static RowProblem ofFile(String code, Object... arguments) {
 		return new RowProblem(null, null, null, code, arguments);
 	}
 
