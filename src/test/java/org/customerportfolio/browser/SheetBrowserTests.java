@@ -174,10 +174,17 @@ class SheetBrowserTests extends BrowserTestSupport {
 	}
 
 	private static List<String> names() {
-		return browser.findAll(By.cssSelector("#sheet-grid tbody tr[data-id] td[data-col='name']"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		try {
+			return browser.findAll(By.cssSelector("#sheet-grid tbody tr[data-id] td[data-col='name']"))
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			// htmx swapped the rows while they were read: not there yet, the wait asks
+			// again
+			return List.of();
+		}
 	}
 
 	private static WebElement cell(String customer, String column) {
