@@ -15,6 +15,7 @@ import org.customerportfolio.criteria.CriteriaManagement;
 import org.customerportfolio.criteria.Criterion;
 import org.customerportfolio.criteria.Level;
 import org.customerportfolio.invoicing.InvoiceLinesChanged;
+import org.customerportfolio.shared.Chunks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -105,10 +106,7 @@ public class Standings {
 
 	public void refresh(Collection<Long> customerIds) {
 		List<Criterion> all = this.criteria.all();
-		List<Long> ids = List.copyOf(customerIds);
-		for (int i = 0; i < ids.size(); i += CHUNK) {
-			refreshChunk(ids.subList(i, Math.min(ids.size(), i + CHUNK)), all);
-		}
+		Chunks.of(customerIds, CHUNK).forEach((chunk) -> refreshChunk(chunk, all));
 	}
 
 	private void refreshChunk(List<Long> customerIds, List<Criterion> all) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.Formats;
 import org.jspecify.annotations.Nullable;
 
@@ -99,10 +100,7 @@ public class FigureSummaries {
 	}
 
 	public void refresh(Collection<Long> customerIds) {
-		List<Long> ids = List.copyOf(customerIds);
-		for (int i = 0; i < ids.size(); i += CHUNK) {
-			refreshChunk(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-		}
+		Chunks.of(customerIds, CHUNK).forEach(this::refreshChunk);
 	}
 
 	private void refreshChunk(List<Long> customerIds) {

@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
+import org.customerportfolio.shared.Chunks;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
@@ -64,7 +64,7 @@ class InvoiceLineStore {
 	 */
 	Set<Long> deleteInvoices(Collection<String> invoiceNumbers) {
 		Set<Long> customers = new TreeSet<>();
-		for (List<String> chunk : chunks(new ArrayList<>(invoiceNumbers))) {
+		for (List<String> chunk : Chunks.of(invoiceNumbers, CHUNK)) {
 			customers.addAll(
 					this.jdbc.sql("select distinct customer_id from invoice_line where invoice_number in (:numbers)")
 						.param("numbers", chunk)
@@ -172,7 +172,7 @@ class InvoiceLineStore {
 	 * Recomputes the monthly and yearly totals of these customers from their lines.
 	 */
 	void refreshTotals(Collection<Long> customerIds) {
-		for (List<Long> chunk : chunks(new ArrayList<>(customerIds))) {
+		for (List<Long> chunk : Chunks.of(customerIds, CHUNK)) {
 			this.jdbc.sql("delete from revenue_month where customer_id in (:ids)").param("ids", chunk).update();
 			this.jdbc.sql("""
 					insert into revenue_month (customer_id, month_start, service_category, revenue, margin,
@@ -220,14 +220,6 @@ class InvoiceLineStore {
 				from revenue_month %s
 				group by customer_id, %s
 				""".formatted(year, where, year);
-	}
-
-	private static <T> List<List<T>> chunks(List<T> values) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int i = 0; i < values.size(); i += CHUNK) {
-			chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
-		}
-		return chunks;
 	}
 
 }

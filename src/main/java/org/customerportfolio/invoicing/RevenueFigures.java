@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
@@ -97,8 +98,7 @@ public class RevenueFigures {
 	public Map<Long, MarginShare> marginShares(Collection<Long> customerIds) {
 		YearMonth last = YearMonth.from(this.formats.today()).minusMonths(1);
 		Map<Long, MarginShare> shares = new java.util.HashMap<>();
-		for (int i = 0; i < customerIds.size(); i += 1000) {
-			List<Long> chunk = List.copyOf(customerIds).subList(i, Math.min(customerIds.size(), i + 1000));
+		for (List<Long> chunk : Chunks.of(customerIds, 1000)) {
 			marginShares(chunk, last.minusMonths(11).atDay(1), last.plusMonths(1).atDay(1), true, shares);
 			List<Long> rest = chunk.stream().filter((id) -> !shares.containsKey(id)).toList();
 			if (!rest.isEmpty()) {

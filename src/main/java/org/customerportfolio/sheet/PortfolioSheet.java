@@ -24,6 +24,7 @@ import org.customerportfolio.sheet.SheetFilter.Codes;
 import org.customerportfolio.sheet.SheetFilter.Contains;
 import org.customerportfolio.sheet.SheetFilter.DateRange;
 import org.customerportfolio.sheet.SheetFilter.NumberRange;
+import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
 
@@ -106,9 +107,7 @@ public class PortfolioSheet {
 		// chunk at a time: memory stays bounded and no database has to sort wide rows
 		List<Long> ids = this.streaming.queryForList(
 				"select c.id from " + sql.from(filterAndSort) + sql.where() + sql.orderBy(), sql.params(), Long.class);
-		for (int i = 0; i < ids.size(); i += EXPORT_CHUNK) {
-			rows(sql, ids.subList(i, Math.min(ids.size(), i + EXPORT_CHUNK))).forEach(consumer);
-		}
+		Chunks.of(ids, EXPORT_CHUNK).forEach((chunk) -> rows(sql, chunk).forEach(consumer));
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.customerportfolio.shared.RuleViolation;

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.customerportfolio.criteria.CriterionKind;
 import org.customerportfolio.evaluation.EvaluationManagement;
 import org.customerportfolio.exchange.RowProblem;
 import org.customerportfolio.exchange.SpreadsheetText;
@@ -21,6 +20,7 @@ import org.customerportfolio.exchange.TabularFile;
 import org.customerportfolio.exchange.TabularRow;
 import org.customerportfolio.plan.RelationshipPlans;
 import org.customerportfolio.plan.Strategy;
+import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.Language;
 import org.jspecify.annotations.Nullable;
 
@@ -223,9 +223,8 @@ public class SheetImport {
 			.distinct()
 			.toList();
 		Map<Long, SheetRow> current = new HashMap<>();
-		for (int i = 0; i < ids.size(); i += CHUNK) {
-			this.sheet.rows(query, catalogue, ids.subList(i, Math.min(ids.size(), i + CHUNK)))
-				.forEach((row) -> current.put(row.id(), row));
+		for (List<Long> chunk : Chunks.of(ids, CHUNK)) {
+			this.sheet.rows(query, catalogue, chunk).forEach((row) -> current.put(row.id(), row));
 		}
 		return current;
 	}

@@ -1,12 +1,8 @@
 package org.customerportfolio.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -23,7 +19,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.customerportfolio.TestDatabase;
 import org.customerportfolio.customer.CustomerKey;
 import org.customerportfolio.customer.CustomerManagement;
 import org.customerportfolio.invoicing.DecimalMark;

@@ -114,7 +114,7 @@ class SheetBrowserTests extends BrowserTestSupport {
 			.find(By.cssSelector("td[data-col='criterion.relationship_type'] select.cell-editor"));
 		editor.sendKeys(Keys.ESCAPE);
 		browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("select.cell-editor"), 0));
-		assertThat(cell("Beta Advies", "criterion.relationship_type").getText()).isEqualTo("Recurring");
+		assertThat(cellText("Beta Advies", "criterion.relationship_type")).isEqualTo("Recurring");
 
 		cell("Beta Advies", "criterion.relationship_type").sendKeys(Keys.ENTER);
 		WebElement select = browser.find(By.cssSelector("select.cell-editor"));
@@ -123,11 +123,10 @@ class SheetBrowserTests extends BrowserTestSupport {
 		assertThat(select.getDomProperty("value")).isEqualTo("partnership");
 		select.sendKeys(Keys.ENTER);
 
-		browser
-			.waitUntil((driver) -> "Partnership".equals(cell("Beta Advies", "criterion.relationship_type").getText()));
+		browser.waitUntil((driver) -> "Partnership".equals(cellText("Beta Advies", "criterion.relationship_type")));
 		assertThat(browser.text(By.id("sheet-status"))).isEqualTo("Saved as a new evaluation.");
 		assertThat(cell("Beta Advies", "criterion.relationship_type").getAttribute("class")).contains("lvl-0");
-		assertThat(cell("Beta Advies", "relationshipStrength").getText()).isEqualTo("100");
+		assertThat(cellText("Beta Advies", "relationshipStrength")).isEqualTo("100");
 		assertThat(this.evaluations.current(beta.id()).orElseThrow().ratings().get("relationship_type").levelCode())
 			.isEqualTo("partnership");
 		browser.screenshot("rated");
@@ -173,18 +172,25 @@ class SheetBrowserTests extends BrowserTestSupport {
 		browser.find(by).click();
 	}
 
+	/**
+	 * The names in the grid, read in one go so that a grid being swapped never goes stale
+	 * under us.
+	 */
+	@SuppressWarnings("unchecked")
 	private static List<String> names() {
-		try {
-			return browser.findAll(By.cssSelector("#sheet-grid tbody tr[data-id] td[data-col='name']"))
-				.stream()
-				.map(WebElement::getText)
-				.toList();
-		}
-		catch (org.openqa.selenium.StaleElementReferenceException ex) {
-			// htmx swapped the rows while they were read: not there yet, the wait asks
-			// again
-			return List.of();
-		}
+		return (List<String>) browser.script("""
+				return Array.from(document.querySelectorAll("#sheet-grid tbody tr[data-id] td[data-col='name']"))
+				  .map((cell) => cell.textContent.trim());
+				""");
+	}
+
+	private static String cellText(String customer, String column) {
+		return (String) browser.script("""
+				const row = Array.from(document.querySelectorAll('#sheet-grid tbody tr[data-id]'))
+				  .find((tr) => tr.querySelector("td[data-col='name']").textContent.trim() === arguments[0]);
+				const cell = row && row.querySelector("td[data-col='" + arguments[1] + "']");
+				return cell ? cell.textContent.trim() : null;
+				""", customer, column);
 	}
 
 	private static WebElement cell(String customer, String column) {

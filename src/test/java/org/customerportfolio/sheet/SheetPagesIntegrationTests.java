@@ -140,7 +140,7 @@ class SheetPagesIntegrationTests {
 				.param("target", "criterion.business_outlook|growing")
 				.param("returnTo", "f.tags=" + this.tag))
 			.andExpect(redirectedUrl("/portfolio?f.tags=" + this.tag))
-			.andExpect(flash().attribute("message", "sheet.bulk.done"));
+			.andExpect(flash().attribute("notice", "sheet.bulk.done"));
 
 		assertThat(List.of(this.customer, second)).allSatisfy((customer) -> assertThat(
 				this.evaluations.current(customer.id()).orElseThrow().ratings().get("business_outlook").levelCode())
@@ -183,7 +183,7 @@ class SheetPagesIntegrationTests {
 			.andExpect(content().string(containsString("1 change for 1 customer")));
 		this.mvc.perform(post(preview).with(as(this.editor)).with(csrf()))
 			.andExpect(redirectedUrl("/portfolio"))
-			.andExpect(flash().attribute("message", "sheet.import.done"));
+			.andExpect(flash().attribute("notice", "sheet.import.done"));
 		this.mvc
 			.perform(get("/portfolio").param("columns", "name,strategy")
 				.param("f.strategy", "IMPROVE")

@@ -101,6 +101,11 @@ class SheetController {
 			model.addAttribute("error", first.code());
 			model.addAttribute("errorArguments", first.arguments());
 			query = SheetQuery.parse(new LinkedMultiValueMap<>(), catalogue);
+			if (remembered) {
+				// a remembered view that no longer fits (a criterion retired): start
+				// afresh
+				this.layouts.forget(user.id());
+			}
 			remembered = true;
 		}
 		if (!remembered) {
@@ -228,8 +233,8 @@ class SheetController {
 		try {
 			int count = this.editing.rateAll((ids != null) ? ids : List.of(), target.substring(0, bar),
 					target.substring(bar + 1), user.getUsername());
-			redirect.addFlashAttribute("message", "sheet.bulk.done");
-			redirect.addFlashAttribute("messageArguments", new Object[] { count });
+			redirect.addFlashAttribute("notice", "sheet.bulk.done");
+			redirect.addFlashAttribute("noticeArguments", new Object[] { count });
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.violations().get(0).code());
@@ -329,8 +334,8 @@ class SheetController {
 				return "sheet/import-preview";
 			}
 			this.files.delete(token);
-			redirect.addFlashAttribute("message", "sheet.import.done");
-			redirect.addFlashAttribute("messageArguments",
+			redirect.addFlashAttribute("notice", "sheet.import.done");
+			redirect.addFlashAttribute("noticeArguments",
 					new Object[] { result.changes().size(), result.customersChanged(), result.conflicts().size() });
 			return "redirect:/portfolio";
 		}
