@@ -180,7 +180,22 @@ class AuthorizationIntegrationTests {
 			Map.entry("PUT /api/v1/customers/{id}/plan/goals/{goalId}", Access.EDITOR),
 			Map.entry("POST /api/v1/customers/{id}/plan/actions", Access.EDITOR),
 			Map.entry("PUT /api/v1/customers/{id}/plan/actions/{actionId}", Access.EDITOR),
-			Map.entry("POST /api/v1/customers/{id}/plan/decisions", Access.EDITOR)));
+			Map.entry("POST /api/v1/customers/{id}/plan/decisions", Access.EDITOR),
+			// analyses
+			Map.entry("GET /analysis/concentration", Access.VIEWER),
+			Map.entry("GET /analysis/concentration.xlsx", Access.VIEWER),
+			Map.entry("GET /api/v1/analysis/concentration", Access.VIEWER),
+			Map.entry("GET /analysis/matrix", Access.VIEWER), Map.entry("GET /analysis/matrix.xlsx", Access.VIEWER),
+			Map.entry("GET /analysis/matrix/customers/{customerId}", Access.VIEWER),
+			Map.entry("POST /analysis/matrix/customers/{customerId}/strategy", Access.EDITOR),
+			Map.entry("POST /admin/analysis/matrix-thresholds", Access.ADMIN),
+			Map.entry("GET /api/v1/analysis/matrix", Access.VIEWER), Map.entry("GET /analysis/segments", Access.VIEWER),
+			Map.entry("GET /analysis/segments.xlsx", Access.VIEWER),
+			Map.entry("GET /api/v1/analysis/segments", Access.VIEWER),
+			Map.entry("GET /analysis/clusters", Access.VIEWER), Map.entry("GET /analysis/clusters.xlsx", Access.VIEWER),
+			Map.entry("GET /api/v1/analysis/clusters", Access.VIEWER),
+			Map.entry("GET /customers/{customerId}/similar", Access.VIEWER),
+			Map.entry("GET /api/v1/customers/{id}/similar", Access.VIEWER)));
 
 	@Autowired
 	private ApplicationContext context;

@@ -97,8 +97,11 @@ class SecurityConfiguration {
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers(HttpMethod.GET, "/figures", "/figures/**")
 			.hasRole(Role.VIEWER.name())
-			.requestMatchers(HttpMethod.GET, "/analysis/retention", "/analysis/retention/**", "/warnings", "/plans/**",
-					"/review", "/review/**")
+			.requestMatchers(HttpMethod.GET, "/analysis/**")
+			.hasRole(Role.VIEWER.name())
+			.requestMatchers(HttpMethod.POST, "/analysis/**")
+			.hasRole(Role.EDITOR.name())
+			.requestMatchers(HttpMethod.GET, "/warnings", "/plans/**", "/review", "/review/**")
 			.hasRole(Role.VIEWER.name())
 			.requestMatchers(HttpMethod.GET, "/customers/new", "/customers/*/edit", "/customers/*/contacts/new",
 					"/customers/*/contacts/*/edit", "/customers/*/team/new", "/customers/*/team/*/edit",

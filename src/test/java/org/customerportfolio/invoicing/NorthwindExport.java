@@ -22,7 +22,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
  */
 public final class NorthwindExport {
 
-	static final Path DATA = Path.of("..", "shared", "datasets", "northwind");
+	public static final Path DATA = Path.of("..", "shared", "datasets", "northwind");
 
 	private NorthwindExport() {
 	}
