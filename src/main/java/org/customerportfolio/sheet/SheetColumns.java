@@ -165,8 +165,8 @@ public class SheetColumns {
 		 */
 		public List<String> defaults() {
 			return this.byKey.values().stream().filter((column) -> switch (column.key()) {
-				case "name", "businessType", "accountManager", "attractiveness", "relationshipStrength", "strategy",
-						"revenueThisYear", "revenueLastYear", "revenueChangePercent" ->
+				case "name", "businessType", "status", "accountManager", "attractiveness", "relationshipStrength",
+						"strategy", "revenueThisYear", "revenueLastYear", "revenueChangePercent" ->
 					true;
 				default -> column.criterion() != null && column.type() == ColumnType.LEVEL;
 			}).map(SheetColumn::key).toList();

@@ -20,6 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * read from (and written back to) URL parameters, so a view can be bookmarked, exported,
  * remembered and asked of the API alike:
  * {@code columns=name,criterion.relationship_type&sort=revenueThisYear,desc&f.businessType=contractor&group=strategy&frozen=true&page=0&size=50}.
+ * Without any {@code f.status} the view holds the active customers only (ended
+ * relationships leave the active portfolio); {@code f.status=} shows every status.
  */
 public record SheetQuery(List<String> columns, String sort, boolean descending, Map<String, SheetFilter> filters,
 		@Nullable String group, boolean frozen, int page, int size) {
@@ -96,6 +98,10 @@ public record SheetQuery(List<String> columns, String sort, boolean descending, 
 				problems.add(ex);
 			}
 		});
+		if (!parameters.containsKey("f.status") && catalogue.column("status").isPresent()) {
+			// ended relationships leave the active portfolio unless a view asks for them
+			filters.put("status", SheetFilter.parse(catalogue.column("status").get(), "ACTIVE"));
+		}
 		String group = parameters.getFirst("group");
 		if (group != null && group.isBlank()) {
 			group = null;
@@ -142,6 +148,10 @@ public record SheetQuery(List<String> columns, String sort, boolean descending, 
 			.queryParam("columns", String.join(",", this.columns))
 			.queryParam("sort", this.sort + (this.descending ? ",desc" : ",asc"));
 		this.filters.forEach((key, filter) -> builder.queryParam("f." + key, filter.text()));
+		if (!this.filters.containsKey("status")) {
+			// every status, said out loud, since no status at all means the active ones
+			builder.queryParam("f.status", "");
+		}
 		if (this.group != null) {
 			builder.queryParam("group", this.group);
 		}

@@ -117,6 +117,26 @@ class PortfolioSheetIntegrationTests {
 	}
 
 	@Test
+	void endedRelationshipsLeaveTheViewUnlessAskedFor() {
+		org.customerportfolio.customer.CustomerDetails details = CustomerMother.customer()
+			.named("Midden Advies")
+			.ofType("consultant")
+			.tagged(this.tag)
+			.details();
+		this.customers.update(this.unrated.id(), this.unrated.version(),
+				new org.customerportfolio.customer.CustomerDetails(details.name(), details.externalRef(),
+						details.businessType(), details.registrationNumber(), details.vatNumber(), details.country(),
+						details.city(), details.website(), org.customerportfolio.customer.CustomerStatus.ENDED,
+						details.tags(), details.notes(), details.accountManagerId()),
+				"test");
+
+		assertThat(names(view())).containsExactly("Aannemer Bakker", "Zeeland Infra");
+		assertThat(names(view("f.status", ""))).hasSize(3);
+		assertThat(names(view("f.status", "ENDED"))).containsExactly("Midden Advies");
+		assertThat(query("f.status", "").toQueryString()).contains("f.status=&");
+	}
+
+	@Test
 	void refusesUnknownColumnsAndBadFiltersAllAtOnce() {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> SheetQuery.parse(params("sort", "nonsense", "f.attractiveness", "80..20", "f.bogus", "x",
