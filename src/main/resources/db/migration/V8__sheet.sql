@@ -26,5 +26,4 @@ create table sheet_layout (
 );
 
 create index customer_updated_at on customer (updated_at);
-create index customer_status on customer (status, archived);
 create index customer_level_code on customer_level (criterion_id, level_code);
