@@ -75,19 +75,9 @@ create table warning_occurrence (
 create index warning_occurrence_open on warning_occurrence (code, customer_id, cleared_at);
 create index warning_occurrence_seen on warning_occurrence (first_seen);
 
--- Read models behind the warnings, so that 100,000 customers take one indexed query per rule: each customer's
--- revenue in the 12 complete months before as_of and in the 12 before those (rebuilt when the month turns and
--- kept current by every import), and the scores of its newest evaluation and of the one before (kept current
--- by every evaluation and every change of the criteria).
-create table trailing_revenue (
-    customer_id bigint         not null primary key references customer (id),
-    as_of       date           not null,
-    recent      numeric(19, 4) not null,
-    previous    numeric(19, 4) not null
-);
-
-create index trailing_revenue_recent on trailing_revenue (recent);
-
+-- Read model behind the "rating dropped" warning, so that 100,000 customers take one indexed query: the scores of
+-- each customer's newest evaluation and of the one before (kept current by every evaluation and every change of the
+-- criteria). Revenue falling and concentration read trailing_twelve and previous_twelve of customer_figures.
 create table rating_change (
     customer_id                    bigint not null primary key references customer (id),
     evaluation_id                  bigint not null,

@@ -1,25 +1,10 @@
 // The analysis pages: filters that apply themselves, and the charts (Pareto, whale curve, portfolio matrix,
-// segments). Each chart element carries its data as JSON in data-analysis-chart; ECharts is loaded once.
+// segments). Each chart element carries its data as JSON in data-analysis-chart; ECharts is loaded once, by app.js.
 (function () {
 	'use strict';
 
-	let echartsLoading = null;
-
-	function loadECharts() {
-		if (window.echarts) {
-			return Promise.resolve(window.echarts);
-		}
-		if (!echartsLoading) {
-			echartsLoading = new Promise((resolve, reject) => {
-				const script = document.createElement('script');
-				script.src = '/webjars/echarts/dist/echarts.min.js';
-				script.onload = () => resolve(window.echarts);
-				script.onerror = reject;
-				document.head.appendChild(script);
-			});
-		}
-		return echartsLoading;
-	}
+	// ECharts comes from app.js's loader (loaded on every page before this script)
+	const loadECharts = () => window.loadECharts();
 
 	const locale = () => (document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB');
 	const amount = (value) => Number(value).toLocaleString(locale(), { maximumFractionDigits: 0 });

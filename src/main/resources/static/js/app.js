@@ -9,6 +9,7 @@ document.addEventListener('submit', (event) => {
 }, true);
 
 // Charts: an element with data-chart holds its data as JSON; ECharts is loaded the first time one is shown.
+// loadECharts is global: the modules' own chart scripts load ECharts through it too.
 let echartsLoading = null;
 
 function loadECharts() {

@@ -1,27 +1,11 @@
 // Charts of the retention module: elements with data-retention-chart="<kind>" carry their data as JSON in
-// data-retention-data. ECharts is loaded once (through app.js's loader when it is there); canvas rendering so
+// data-retention-data. ECharts is loaded once, by app.js's loader; canvas rendering so
 // that the toolbox can save each chart as PNG.
 (function () {
 	'use strict';
 
-	function echartsReady() {
-		if (window.echarts) {
-			return Promise.resolve(window.echarts);
-		}
-		if (typeof window.loadECharts === 'function') {
-			return window.loadECharts();
-		}
-		if (!window.retentionEChartsLoading) {
-			window.retentionEChartsLoading = new Promise((resolve, reject) => {
-				const script = document.createElement('script');
-				script.src = '/webjars/echarts/dist/echarts.min.js';
-				script.onload = () => resolve(window.echarts);
-				script.onerror = reject;
-				document.head.appendChild(script);
-			});
-		}
-		return window.retentionEChartsLoading;
-	}
+	// ECharts comes from app.js's loader (loaded on every page before this script)
+	const echartsReady = () => window.loadECharts();
 
 	const colours = ['#1f5f8b', '#7cc4f0', '#bc4749', '#e0a458', '#6a994e', '#8e7dbe'];
 

@@ -27,9 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps one row of money figures per invoiced customer ({@code customer_figures}) for the
  * portfolio sheet: this (fiscal) year to date, last year whole and to the same day, the
- * change between the two to-date figures, margin, and the 12-month projection. The
- * figures move with the date, so they are rebuilt after every import for the customers it
- * touched, each night for all, and at start-up when they were built in another month.
+ * change between the two to-date figures, margin, the 12-month projection, and revenue in
+ * the last twelve complete months and the twelve before (which the early warnings read).
+ * The figures move with the date, so they are rebuilt after every import for the
+ * customers it touched, each night for all, and at start-up when they were built in
+ * another month.
  */
 @Component
 @Transactional
@@ -121,8 +123,8 @@ public class FigureSummaries {
 		this.jdbcTemplate.batchUpdate("""
 				insert into customer_figures (customer_id, basis_date, revenue_this_year, revenue_last_year,
 				    revenue_last_year_to_date, revenue_change, revenue_change_percent, margin_this_year, margin_percent,
-				    projection, projection_error)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    projection, projection_error, trailing_twelve, previous_twelve)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", rows);
 	}
 
@@ -153,12 +155,25 @@ public class FigureSummaries {
 			}
 		}
 		BigDecimal change = revenueThisYear.subtract(lastYearToDate);
-		Projection.Forecast forecast = Projection.forecast(monthly, YearMonth.from(today).minusMonths(1));
+		// the last complete month: the current one is still being invoiced
+		YearMonth lastComplete = YearMonth.from(today).minusMonths(1);
+		BigDecimal trailing = BigDecimal.ZERO;
+		BigDecimal previous = BigDecimal.ZERO;
+		for (Map.Entry<YearMonth, BigDecimal> month : monthly.entrySet()) {
+			long back = lastComplete.until(month.getKey(), java.time.temporal.ChronoUnit.MONTHS);
+			if (back <= 0 && back > -12) {
+				trailing = trailing.add(month.getValue());
+			}
+			else if (back <= -12 && back > -24) {
+				previous = previous.add(month.getValue());
+			}
+		}
+		Projection.Forecast forecast = Projection.forecast(monthly, lastComplete);
 		return new Object[] { customerId, Date.valueOf(today), money(revenueThisYear), money(lastYear),
 				money(lastYearToDate), money(change), percent(change, lastYearToDate.abs()),
 				(margin != null) ? money(margin) : null, (margin != null) ? percent(margin, withMargin) : null,
 				(forecast.nextTwelveMonths() != null) ? money(forecast.nextTwelveMonths()) : null,
-				forecast.backtestErrorPercent() };
+				forecast.backtestErrorPercent(), money(trailing), money(previous) };
 	}
 
 	private static @Nullable BigDecimal percent(BigDecimal part, BigDecimal whole) {

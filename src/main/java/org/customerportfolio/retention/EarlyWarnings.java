@@ -163,9 +163,9 @@ public class EarlyWarnings {
 		WarningSetting falling = settings.get(WarningKind.REVENUE_FALLING);
 		if (enabled(falling)) {
 			this.jdbc.sql("""
-					select c.id, c.name, c.account_manager_id, t.recent, t.previous
-					from trailing_revenue t join customer c on c.id = t.customer_id
-					where t.previous > 0 and t.recent < t.previous * :factor and%s%s
+					select c.id, c.name, c.account_manager_id, t.trailing_twelve, t.previous_twelve
+					from customer_figures t join customer c on c.id = t.customer_id
+					where t.previous_twelve > 0 and t.trailing_twelve < t.previous_twelve * :factor and%s%s
 					""".formatted(ACTIVE, only))
 				.param("customer", customer)
 				.param("factor", BigDecimal.ONE.subtract(percent(falling.threshold())))
@@ -207,15 +207,18 @@ public class EarlyWarnings {
 		}
 		WarningSetting concentration = settings.get(WarningKind.CONCENTRATION);
 		if (enabled(concentration)) {
-			BigDecimal total = this.jdbc.sql("""
-					select coalesce(sum(t.recent), 0) from trailing_revenue t join customer c on c.id = t.customer_id
-					where c.archived = false
-					""").query(BigDecimal.class).single();
+			BigDecimal total = this.jdbc
+				.sql("""
+						select coalesce(sum(t.trailing_twelve), 0) from customer_figures t join customer c on c.id = t.customer_id
+						where c.archived = false
+						""")
+				.query(BigDecimal.class)
+				.single();
 			if (total.signum() > 0) {
 				this.jdbc.sql("""
-						select c.id, c.name, c.account_manager_id, t.recent
-						from trailing_revenue t join customer c on c.id = t.customer_id
-						where t.recent > :limit and%s%s
+						select c.id, c.name, c.account_manager_id, t.trailing_twelve
+						from customer_figures t join customer c on c.id = t.customer_id
+						where t.trailing_twelve > :limit and%s%s
 						""".formatted(ACTIVE, only))
 					.param("customer", customer)
 					.param("limit", total.multiply(percent(concentration.threshold())))

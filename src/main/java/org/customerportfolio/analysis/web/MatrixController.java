@@ -146,7 +146,7 @@ class MatrixController {
 			MatrixAnalysis.CustomerRow customer = result.customers().get(placement.point().customerId());
 			rows.add(Arrays.asList(customer.name(), placement.point().x(), placement.point().y(),
 					message("analysis.quadrant." + placement.quadrant().code()), customer.revenue(),
-					(customer.strategy() != null) ? message("analysis.strategy." + customer.strategy()) : null));
+					(customer.strategy() != null) ? message("strategy." + customer.strategy()) : null));
 		}
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -358,7 +358,7 @@ class MatrixController {
 			case "status" ->
 				List.of("ACTIVE", "ENDED").forEach((status) -> labels.put(status, message("status." + status)));
 			case "strategy" -> Arrays.stream(Strategy.values())
-				.forEach((strategy) -> labels.put(strategy.name(), message("analysis.strategy." + strategy.name())));
+				.forEach((strategy) -> labels.put(strategy.name(), message("strategy." + strategy.name())));
 			case "manager" ->
 				this.accounts.users().forEach((user) -> labels.put(String.valueOf(user.id()), user.displayName()));
 			default -> this.criteria.byCode(colour.substring(colour.indexOf(':') + 1))
