@@ -78,7 +78,11 @@ public class WarningReadModels {
 		}
 	}
 
-	void refreshRatings(Collection<Long> customerIds) {
+	/**
+	 * Rebuilds the rating changes of these customers: for callers that write evaluations
+	 * in bulk (the example portfolio's large portfolios) instead of one at a time.
+	 */
+	public void refreshRatings(Collection<Long> customerIds) {
 		// in order, so that each chunk is also a narrow range of the index
 		List<Long> ids = customerIds.stream().sorted().toList();
 		for (int i = 0; i < ids.size(); i += CHUNK) {
