@@ -51,7 +51,7 @@ final class Answers {
 						continue;
 					}
 					int worst = levels.size() - 1;
-					int index = (int) Math.round((1 - standing) * worst + random.nextGaussian() * 0.3);
+					int index = (int) Math.round((1 - standing) * worst + random.nextGaussian() * 0.15);
 					index = Math.max(0, Math.min(worst, index));
 					if (RELATIONSHIP_TYPE.equals(criterion.code())) {
 						// "at risk" is a state the relationship is put in, not where a

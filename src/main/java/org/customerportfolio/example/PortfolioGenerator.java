@@ -459,7 +459,7 @@ public final class PortfolioGenerator {
 			from = until;
 		}
 		List<LocalDate> dates = new ArrayList<>();
-		for (LocalDate date = from; !date.isAfter(until); date = date.plusDays(300 + random.nextInt(130))) {
+		for (LocalDate date = from; !date.isAfter(until); date = date.plusDays(380 + random.nextInt(160))) {
 			dates.add(date);
 		}
 		if (dates.isEmpty()) {
@@ -483,8 +483,8 @@ public final class PortfolioGenerator {
 				case STEADY -> {
 				}
 			}
-			s = clamp(s + random.nextGaussian() * 0.06);
-			a = clamp(a + random.nextGaussian() * 0.06);
+			s = clamp(s + random.nextGaussian() * 0.03);
+			a = clamp(a + random.nextGaussian() * 0.03);
 			boolean atRisk = customer.trajectory() == Trajectory.SLIDING && last && dates.size() > 1;
 			boolean failing = atRisk && random.nextBoolean();
 			String comment = Texts.pick(Texts.EVALUATION_COMMENTS, random).in(this.language);
