@@ -51,7 +51,10 @@ final class Answers {
 						continue;
 					}
 					int worst = levels.size() - 1;
-					int index = (int) Math.round((1 - standing) * worst + random.nextGaussian() * 0.15);
+					// each criterion sits a little off its axis, the same way in every evaluation of the customer
+					double offset = new SplittableRandom(evaluation.customerSeed() ^ criterion.code().hashCode())
+						.nextGaussian() * 0.35;
+					int index = (int) Math.round((1 - standing) * worst + offset);
 					index = Math.max(0, Math.min(worst, index));
 					if (RELATIONSHIP_TYPE.equals(criterion.code())) {
 						// "at risk" is a state the relationship is put in, not where a

@@ -83,7 +83,6 @@ class ExampleLoader {
 	}
 
 	ExamplePortfolio.Loaded load(PortfolioGenerator generator, Language language, String actor) {
-		long t0 = System.nanoTime();
 		int[] usersCreated = { 0 };
 		List<UserSummary> managers = new ArrayList<>();
 		for (String[] colleague : COLLEAGUES) {
@@ -107,12 +106,10 @@ class ExampleLoader {
 			people(id, customer, manager, language, actor);
 		}
 
-		org.slf4j.LoggerFactory.getLogger(getClass()).info("PHASE customers {} ms", (System.nanoTime() - t0) / 1000000);
 		long importId = this.lines.begin("example-portfolio", actor);
 		this.lines.customers(generator, invented, ids, importId);
 		long written = this.lines.finish(importId, invented.size());
 
-		org.slf4j.LoggerFactory.getLogger(getClass()).info("PHASE lines {} ms", (System.nanoTime() - t0) / 1000000);
 		List<Criterion> current = this.criteria.current();
 		int evaluated = 0;
 		for (Customer customer : invented) {
@@ -124,9 +121,7 @@ class ExampleLoader {
 			}
 		}
 		org.slf4j.LoggerFactory.getLogger(getClass())
-			.info("PHASE evaluations {} ms", (System.nanoTime() - t0) / 1000000);
 		plans(generator, invented, ids, managers, language, actor);
-		org.slf4j.LoggerFactory.getLogger(getClass()).info("PHASE plans {} ms", (System.nanoTime() - t0) / 1000000);
 		return new ExamplePortfolio.Loaded(invented.size(), written, evaluated, usersCreated[0], 0);
 	}
 

@@ -92,10 +92,12 @@ public final class PortfolioGenerator {
 	/**
 	 * One evaluation: when, and where the relationship stood on both axes (0 worst, 1
 	 * best); {@code atRisk} and {@code failing} force the worst relationship type and
-	 * outlook. {@code seed} drives the choice of levels for criteria outside the axes.
+	 * outlook. {@code seed} drives the choice of levels for criteria outside the axes;
+	 * {@code customerSeed}, the same for all of a customer's evaluations, how far each
+	 * criterion sits from the axis (so that a steady relationship keeps its answers).
 	 */
 	public record Evaluation(LocalDate date, double attractiveness, double strength, boolean atRisk, boolean failing,
-			String comment, long seed) {
+			String comment, long seed, long customerSeed) {
 	}
 
 	private final Scale scale;
@@ -445,6 +447,7 @@ public final class PortfolioGenerator {
 	 */
 	public List<Evaluation> evaluations(Customer customer) {
 		SplittableRandom random = stream(customer.index(), 4);
+		long customerSeed = random.nextLong();
 		double strength = clamp(0.55 + random.nextGaussian() * 0.2);
 		double attractiveness = clamp(0.3 + 0.5 * Math.min(1, customer.size() / (BASE_REVENUE * 10))
 				+ random.nextGaussian() * 0.15 - ((customer.marginRate() < 0) ? 0.25 : 0));
@@ -488,7 +491,7 @@ public final class PortfolioGenerator {
 			boolean atRisk = customer.trajectory() == Trajectory.SLIDING && last && dates.size() > 1;
 			boolean failing = atRisk && random.nextBoolean();
 			String comment = Texts.pick(Texts.EVALUATION_COMMENTS, random).in(this.language);
-			evaluations.add(new Evaluation(dates.get(e), a, s, atRisk, failing, comment, random.nextLong()));
+			evaluations.add(new Evaluation(dates.get(e), a, s, atRisk, failing, comment, random.nextLong(), customerSeed));
 		}
 		return evaluations;
 	}
