@@ -51,7 +51,8 @@ final class Answers {
 						continue;
 					}
 					int worst = levels.size() - 1;
-					// each criterion sits a little off its axis, the same way in every evaluation of the customer
+					// each criterion sits a little off its axis, the same way in every
+					// evaluation of the customer
 					double offset = new SplittableRandom(evaluation.customerSeed() ^ criterion.code().hashCode())
 						.nextGaussian() * 0.35;
 					int index = (int) Math.round((1 - standing) * worst + offset);

@@ -120,7 +120,6 @@ class ExampleLoader {
 				evaluated++;
 			}
 		}
-		org.slf4j.LoggerFactory.getLogger(getClass())
 		plans(generator, invented, ids, managers, language, actor);
 		return new ExamplePortfolio.Loaded(invented.size(), written, evaluated, usersCreated[0], 0);
 	}

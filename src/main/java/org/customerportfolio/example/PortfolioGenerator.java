@@ -491,7 +491,8 @@ public final class PortfolioGenerator {
 			boolean atRisk = customer.trajectory() == Trajectory.SLIDING && last && dates.size() > 1;
 			boolean failing = atRisk && random.nextBoolean();
 			String comment = Texts.pick(Texts.EVALUATION_COMMENTS, random).in(this.language);
-			evaluations.add(new Evaluation(dates.get(e), a, s, atRisk, failing, comment, random.nextLong(), customerSeed));
+			evaluations
+				.add(new Evaluation(dates.get(e), a, s, atRisk, failing, comment, random.nextLong(), customerSeed));
 		}
 		return evaluations;
 	}
