@@ -41,6 +41,8 @@ class BulkLoader {
 
 	static final int CHUNK = 1000;
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(BulkLoader.class);
+
 	private final JdbcTemplate jdbcTemplate;
 
 	private final JdbcClient jdbc;
@@ -86,6 +88,10 @@ class BulkLoader {
 				lines.customers(generator, chunk, ids, importId);
 				this.warnings.refreshRatings(ids);
 			});
+			if ((from / CHUNK) % 10 == 9) {
+				logger.info("Generated {} of {} customers, {} lines so far, {} ms", from + chunk.size(), all.size(),
+						lines.written(), (System.nanoTime() - started) / 1_000_000);
+			}
 		}
 		long written = this.transaction.execute((status) -> lines.finish(importId, all.size()));
 		return new ExamplePortfolio.Loaded(all.size(), written, evaluations[0], 0,

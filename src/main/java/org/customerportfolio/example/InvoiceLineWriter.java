@@ -67,6 +67,10 @@ final class InvoiceLineWriter {
 		this.bulk.totalsChanged(ids);
 	}
 
+	long written() {
+		return this.lines;
+	}
+
 	/** Closes the import record; answers the number of lines written. */
 	long finish(long importId, int customers) {
 		this.bulk.finish(importId, this.lines, this.invoices, customers, this.total);
