@@ -52,8 +52,6 @@ public final class PortfolioGenerator {
 	 */
 	private static final double[] SEASON = { 0.8, 0.9, 1.1, 1.0, 1.0, 1.1, 0.7, 0.55, 1.1, 1.1, 1.2, 1.35 };
 
-	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
 	/** How a relationship develops over the years. */
 	public enum Trajectory {
 
@@ -366,7 +364,6 @@ public final class PortfolioGenerator {
 		for (long key : keyed) {
 			linesInYear[first.plusMonths((int) (key >>> 32)).getYear() - this.firstYear]++;
 		}
-		int category = -1;
 		int invoiceLeft = 0;
 		int sequence = 0;
 		int currentYear = 0;
@@ -396,7 +393,7 @@ public final class PortfolioGenerator {
 			}
 			previousMonth = month;
 			invoiceLeft--;
-			category = pickCategory(mix, random);
+			int category = pickCategory(mix, random);
 			double yearly = yearRevenue(customer, currentYear);
 			double activeShare = activeMonths(first, last, currentYear) / 12.0;
 			double mean = yearly * activeShare / linesInYear[currentYear - this.firstYear];
@@ -556,10 +553,6 @@ public final class PortfolioGenerator {
 	static String pad(long value, int width) {
 		String text = Long.toString(value);
 		return (text.length() >= width) ? text : "0".repeat(width - text.length()) + text;
-	}
-
-	static BigDecimal percent(double fraction) {
-		return BigDecimal.valueOf(fraction).multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP);
 	}
 
 }

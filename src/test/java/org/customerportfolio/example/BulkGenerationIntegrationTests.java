@@ -5,6 +5,9 @@ import java.util.List;
 import org.customerportfolio.IntegrationTest;
 import org.customerportfolio.example.ExamplePortfolio.Loaded;
 import org.customerportfolio.example.ExamplePortfolio.Scale;
+import org.customerportfolio.invoicing.ImportPreview;
+import org.customerportfolio.invoicing.ImportSettings;
+import org.customerportfolio.invoicing.InvoiceImport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -35,6 +38,9 @@ class BulkGenerationIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private InvoiceImport imports;
 
 	private Loaded loaded;
 
@@ -103,6 +109,19 @@ class BulkGenerationIntegrationTests {
 		assertThat(count("select count(*) from invoice_import where file_name = 'generated-portfolio' "
 				+ "and status = 'DONE' and lines = :lines"))
 			.isPositive();
+	}
+
+	@Test
+	void writesAnInvoiceFileTheOrdinaryImportReadsWithoutAProblem() throws Exception {
+		java.nio.file.Path file = java.nio.file.Path.of("target", "example", "invoices.csv");
+		InvoiceCsv.Written written = ExamplePortfolio.writeCsv(new Scale(40, 3, 1000, 5), java.time.LocalDate.now(),
+				file);
+		assertThat(written.lines()).isBetween(2_900L, 3_100L);
+		ImportPreview preview = this.imports.preview(file, "invoices.csv", ImportSettings.automatic());
+		assertThat(preview.problems()).isEmpty();
+		assertThat(preview.importable()).isTrue();
+		assertThat(preview.lines()).isEqualTo(written.lines());
+		assertThat(preview.totalAmount()).isEqualByComparingTo(written.total());
 	}
 
 	private long count(String sql) {
