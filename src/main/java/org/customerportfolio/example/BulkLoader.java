@@ -18,6 +18,7 @@ import org.customerportfolio.example.PortfolioGenerator.Customer;
 import org.customerportfolio.example.PortfolioGenerator.Evaluation;
 import org.customerportfolio.invoicing.BulkInvoiceLines;
 import org.customerportfolio.retention.WarningReadModels;
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.Language;
 
@@ -59,9 +60,11 @@ class BulkLoader {
 
 	private final ZoneId zone;
 
+	private final DataChanges changes;
+
 	BulkLoader(JdbcTemplate jdbcTemplate, JdbcClient jdbc, BulkInvoiceLines bulkLines, WarningReadModels warnings,
 			CriteriaManagement criteria, AccountManagement accounts, PlatformTransactionManager transactions,
-			Formats formats) {
+			Formats formats, DataChanges changes) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.bulkLines = bulkLines;
@@ -70,6 +73,7 @@ class BulkLoader {
 		this.accounts = accounts;
 		this.transaction = new TransactionTemplate(transactions);
 		this.zone = formats.zone();
+		this.changes = changes;
 	}
 
 	ExamplePortfolio.Loaded write(PortfolioGenerator generator, String actor) {
@@ -84,6 +88,9 @@ class BulkLoader {
 			List<Customer> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
 			this.transaction.executeWithoutResult((status) -> {
 				List<Long> ids = insertCustomers(chunk, managers, generator.asOf().getYear());
+				// customers written past CustomerManagement: cached analyses must hear of
+				// them
+				this.changes.record();
 				evaluations[0] += insertEvaluations(generator, chunk, ids, current, actor);
 				lines.customers(generator, chunk, ids, importId);
 				this.warnings.refreshRatings(ids);
