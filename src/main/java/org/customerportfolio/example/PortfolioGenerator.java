@@ -465,6 +465,11 @@ public final class PortfolioGenerator {
 		if (dates.isEmpty()) {
 			dates.add(from);
 		}
+		if (customer.active() && !neglected && until.minusDays(300).isAfter(dates.get(dates.size() - 1))) {
+			// the yearly review of a customer that is looked after falls within the last
+			// year
+			dates.add(until.minusDays(random.nextInt(200)));
+		}
 		List<Evaluation> evaluations = new ArrayList<>(dates.size());
 		for (int e = 0; e < dates.size(); e++) {
 			double t = (dates.size() == 1) ? 1 : (double) e / (dates.size() - 1);
