@@ -73,16 +73,40 @@ final class LoadClient {
 	 */
 	Map<String, String> run(List<Login> logins, Duration duration, double editShare, IntFunction<Edit> edits)
 			throws InterruptedException {
+		// everyone logs in first (a password hash each, slow on purpose); then the clock
+		// starts
+		CountDownLatch loggedIn = new CountDownLatch(logins.size());
 		CountDownLatch done = new CountDownLatch(logins.size());
-		long start = System.nanoTime();
-		long end = start + duration.toNanos();
-		List<Thread> threads = new ArrayList<>();
+		long[] window = new long[2];
+		Object clock = new Object();
 		for (int i = 0; i < logins.size(); i++) {
 			Login login = logins.get(i);
 			SplittableRandom random = new SplittableRandom(42 + i);
 			Thread thread = new Thread(() -> {
+				Session session;
 				try {
-					client(login, random, start, end, editShare, edits);
+					session = logIn(login);
+				}
+				catch (Exception ex) {
+					count("login " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+					loggedIn.countDown();
+					done.countDown();
+					return;
+				}
+				loggedIn.countDown();
+				try {
+					loggedIn.await();
+					long start;
+					long end;
+					synchronized (clock) {
+						if (window[0] == 0) {
+							window[0] = System.nanoTime();
+							window[1] = window[0] + duration.toNanos();
+						}
+						start = window[0];
+						end = window[1];
+					}
+					client(session, random, start, end, editShare, edits);
 				}
 				catch (Exception ex) {
 					count("client " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
@@ -91,10 +115,10 @@ final class LoadClient {
 					done.countDown();
 				}
 			}, "load-" + i);
-			threads.add(thread);
 			thread.start();
 		}
 		done.await();
+		long start = (window[0] != 0) ? window[0] : System.nanoTime();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Map<String, String> report = new LinkedHashMap<>();
 		report.put("load.clients", String.valueOf(logins.size()));
@@ -124,8 +148,11 @@ final class LoadClient {
 		return report;
 	}
 
-	private void client(Login login, SplittableRandom random, long start, long end, double editShare,
-			IntFunction<Edit> edits) throws IOException, InterruptedException {
+	/** A logged-in user's connection and the CSRF token its forms carry. */
+	private record Session(HttpClient http, String csrf) {
+	}
+
+	private Session logIn(Login login) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -139,7 +166,13 @@ final class LoadClient {
 		if (loggedIn.statusCode() != 302 || landing.contains("error")) {
 			throw new IllegalStateException("login of " + login.username() + " refused");
 		}
-		String token = csrf(http.send(get("/portfolio"), HttpResponse.BodyHandlers.ofString()).body());
+		return new Session(http, csrf(http.send(get("/portfolio"), HttpResponse.BodyHandlers.ofString()).body()));
+	}
+
+	private void client(Session session, SplittableRandom random, long start, long end, double editShare,
+			IntFunction<Edit> edits) throws IOException, InterruptedException {
+		HttpClient http = session.http();
+		String token = session.csrf();
 		int edited = 0;
 		while (System.nanoTime() < end) {
 			HttpRequest request;
