@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -16,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests that carry a personal API token
- * ({@code Authorization: Bearer cpt_…}).
+ * ({@code Authorization: Bearer cpt_…}); a read token is refused (403) for anything but
+ * GET and HEAD.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -39,11 +41,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = this.accounts.authenticateToken(header.substring(BEARER.length()).trim());
-		if (user.isEmpty()) {
+		var token = this.accounts.scopedToken(header.substring(BEARER.length()).trim());
+		if (token.isEmpty()) {
 			this.problems.commence(request, response, new BadCredentialsException("Unknown or revoked token"));
 			return;
 		}
+		if (!token.get().scope().allows(request.getMethod())) {
+			this.problems.handle(request, response, new AccessDeniedException("A read token cannot change anything"));
+			return;
+		}
+		var user = token.map(AccountManagement.ScopedUser::user);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));

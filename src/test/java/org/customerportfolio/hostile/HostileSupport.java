@@ -1,0 +1,105 @@
+package org.customerportfolio.hostile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * What every hostile case asserts: an answer below 500, no stack trace in it, nothing
+ * saved when the input was refused, and the application still answering the next request.
+ */
+final class HostileSupport {
+
+	/**
+	 * Tables that change for reasons of their own (sessions, events, the login counter).
+	 */
+	private static final Set<String> UNTOUCHED = Set.of("spring_session", "spring_session_attributes",
+			"event_publication", "event_publication_archive", "flyway_schema_history");
+
+	/** Text that only a stack trace or an exception's name puts in a response. */
+	private static final List<String> STACK_TRACE_TEXT = List.of("at org.", "at java.", "at jdk.", "Exception", "\tat ",
+			"Caused by:");
+
+	private HostileSupport() {
+	}
+
+	/**
+	 * Performs the request; an exception escaping MockMvc is what a servlet container
+	 * answers with a 500.
+	 */
+	static MvcResult perform(MockMvc mvc, RequestBuilder request, String description) {
+		try {
+			return mvc.perform(request).andReturn();
+		}
+		catch (Exception ex) {
+			throw new AssertionError(description + ": the request failed inside the application (a 500): " + ex, ex);
+		}
+	}
+
+	/** A 4xx or a page/report (2xx, 3xx), never 5xx, and no stack trace in the body. */
+	static void assertHandled(MvcResult result, String description) {
+		int status = result.getResponse().getStatus();
+		assertThat(status).as("%s: status", description).isLessThan(500);
+		String body = body(result);
+		for (String text : STACK_TRACE_TEXT) {
+			assertThat(body).as("%s: stack trace text %s in the answer", description, text).doesNotContain(text);
+		}
+	}
+
+	static String body(MvcResult result) {
+		try {
+			byte[] bytes = result.getResponse().getContentAsByteArray();
+			String type = result.getResponse().getContentType();
+			if (type != null && !type.startsWith("text/") && !type.contains("json") && !type.contains("xml")) {
+				return ""; // a download: its content is checked elsewhere
+			}
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
+	}
+
+	/** Row counts of every application table. */
+	static Map<String, Long> rowCounts(JdbcClient jdbc) {
+		List<String> tables = jdbc
+			.sql("select table_name from information_schema.tables where lower(table_schema) = 'public' "
+					+ "and table_type in ('BASE TABLE', 'TABLE')")
+			.query(String.class)
+			.list();
+		Map<String, Long> counts = new TreeMap<>();
+		for (String table : tables) {
+			String name = table.toLowerCase(java.util.Locale.ROOT);
+			if ("invoice_import".equals(name)) {
+				// the import history records refused attempts too: only a finished import
+				// saved anything
+				counts.put(name + " (done)",
+						jdbc.sql("select count(*) from invoice_import where status = 'DONE'")
+							.query(Long.class)
+							.single());
+			}
+			else if (!UNTOUCHED.contains(name)) {
+				counts.put(name, jdbc.sql("select count(*) from " + name).query(Long.class).single());
+			}
+		}
+		return counts;
+	}
+
+	/** The application still answers a plain request normally. */
+	static void assertStillAnswers(MockMvc mvc, String bearer) {
+		MvcResult next = perform(mvc, get("/api/v1/customers").param("size", "1").header("Authorization", bearer),
+				"the next request");
+		assertThat(next.getResponse().getStatus()).as("the next request after a hostile one").isEqualTo(200);
+	}
+
+}
