@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -47,7 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!token.get().scope().allows(request.getMethod())) {
-			this.problems.handle(request, response, new AccessDeniedException("A read token cannot change anything"));
+			this.problems.readOnlyToken(response);
 			return;
 		}
 		var user = token.map(AccountManagement.ScopedUser::user);

@@ -31,17 +31,20 @@ record HostileFixture(long customerId, long contactId, long memberId, long goalI
 
 	static final String FORMULA = "=cmd|' /C calc'!A0";
 
+	/** Tags may not hold angle brackets; quotes and an event handler they may. */
+	static final String TAG = "\"' onmouseover=alert(1) x='";
+
 	static HostileFixture create(CustomerManagement customers, PlanManagement plans, CriteriaManagement criteria,
 			String suffix) {
 		CustomerView customer = customers.register(CustomerMother.customer()
 			.named(SCRIPT + " " + suffix)
 			.withReference("H" + suffix)
 			.inCity(FORMULA)
-			.tagged(SCRIPT)
+			.tagged(TAG)
 			.details(), "test");
 		long contact = customers
 			.addContact(customer.id(),
-					new ContactDetails(SCRIPT, SCRIPT, null, FORMULA, ContactRole.DECISION_MAKER, SCRIPT), "test")
+					new ContactDetails(SCRIPT, FORMULA, null, null, ContactRole.DECISION_MAKER, SCRIPT), "test")
 			.id();
 		long member = customers
 			.addTeamMember(customer.id(), new TeamMemberDetails(null, SCRIPT, TeamRole.SPECIALIST), "test")

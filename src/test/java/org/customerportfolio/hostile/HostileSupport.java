@@ -70,28 +70,36 @@ final class HostileSupport {
 		}
 	}
 
-	/** Row counts of every application table. */
+	/** Row counts of every application table, in one query. */
 	static Map<String, Long> rowCounts(JdbcClient jdbc) {
 		List<String> tables = jdbc
-			.sql("select table_name from information_schema.tables where lower(table_schema) = 'public' "
-					+ "and table_type in ('BASE TABLE', 'TABLE')")
+			.sql("select lower(table_name) from information_schema.tables where lower(table_schema) = 'public' "
+					+ "and table_type in ('BASE TABLE', 'TABLE') order by 1")
 			.query(String.class)
 			.list();
-		Map<String, Long> counts = new TreeMap<>();
+		StringBuilder sql = new StringBuilder();
 		for (String table : tables) {
-			String name = table.toLowerCase(java.util.Locale.ROOT);
-			if ("invoice_import".equals(name)) {
-				// the import history records refused attempts too: only a finished import
-				// saved anything
-				counts.put(name + " (done)",
-						jdbc.sql("select count(*) from invoice_import where status = 'DONE'")
-							.query(Long.class)
-							.single());
+			if (UNTOUCHED.contains(table)) {
+				continue;
 			}
-			else if (!UNTOUCHED.contains(name)) {
-				counts.put(name, jdbc.sql("select count(*) from " + name).query(Long.class).single());
+			if (!sql.isEmpty()) {
+				sql.append(" union all ");
 			}
+			// the import history records refused attempts too: only a finished import
+			// saved
+			// anything
+			String where = "invoice_import".equals(table) ? " where status = 'DONE'" : "";
+			sql.append("select '")
+				.append(table)
+				.append("' as name, count(*) as rows_ from ")
+				.append(table)
+				.append(where);
 		}
+		Map<String, Long> counts = new TreeMap<>();
+		jdbc.sql(sql.toString())
+			.query((row, number) -> Map.entry(row.getString(1), row.getLong(2)))
+			.list()
+			.forEach((entry) -> counts.put(entry.getKey(), entry.getValue()));
 		return counts;
 	}
 
