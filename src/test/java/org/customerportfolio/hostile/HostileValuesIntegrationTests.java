@@ -88,8 +88,14 @@ class HostileValuesIntegrationTests {
 	static final Map<String, String> JSON_BODIES = jsonBodies();
 
 	/** Ids a path may carry instead of a real one. */
-	static final List<String> HOSTILE_IDS = List.of("-1", "0", "9223372036854775808", "99999999999", "abc", "1.5",
-			"1;DROP TABLE customer", "%27%20OR%201=1", "..%2F..%2Fetc%2Fpasswd");
+	static final List<String> HOSTILE_IDS = List.of("-1", "9223372036854775808", "abc", "1;DROP TABLE customer",
+			"..%2F..%2Fetc%2Fpasswd");
+
+	/**
+	 * The values a GET endpoint (which saves nothing) gets: fewer, to keep the run short.
+	 */
+	static final Set<String> QUERY_RULES = Set.of("script tag", "sql fragment", "100k characters", "text for a number",
+			"huge number", "unknown enum", "control characters", "empty");
 
 	/** Parameters many list and analysis pages read from a map, not one by one. */
 	private static final List<String> COMMON_PARAMETERS = List.of("page", "size", "sort", "q", "year", "columns",
@@ -167,17 +173,24 @@ class HostileValuesIntegrationTests {
 				JSON_BODIES.forEach((rule, body) -> tests.add(test(endpoint, rule, () -> jsonRequest(endpoint, body))));
 			}
 			else if (!endpoint.fields().isEmpty()) {
-				FORM_VALUES.forEach((rule, value) -> tests.add(test(endpoint, rule, () -> {
-					MockHttpServletRequestBuilder request = baseRequest(endpoint, path(endpoint, null));
-					endpoint.fields().forEach((field) -> request.param(field, value));
-					return request;
-				})));
+				FORM_VALUES.entrySet()
+					.stream()
+					.filter((entry) -> endpoint.method() != HttpMethod.GET || QUERY_RULES.contains(entry.getKey()))
+					.forEach((entry) -> addFormCase(tests, endpoint, entry.getKey(), entry.getValue()));
 			}
 			if (!tests.isEmpty()) {
 				endpoints.add(DynamicContainer.dynamicContainer(endpoint.toString(), tests));
 			}
 		}
 		return endpoints.stream();
+	}
+
+	private void addFormCase(List<DynamicTest> tests, Endpoint endpoint, String rule, String value) {
+		tests.add(test(endpoint, rule, () -> {
+			MockHttpServletRequestBuilder request = baseRequest(endpoint, path(endpoint, null));
+			endpoint.fields().forEach((field) -> request.param(field, value));
+			return request;
+		}));
 	}
 
 	@TestFactory
