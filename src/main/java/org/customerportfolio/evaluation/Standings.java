@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.criteria.Axis;
 import org.customerportfolio.criteria.CriteriaChanged;
 import org.customerportfolio.criteria.CriteriaManagement;
@@ -48,12 +49,15 @@ public class Standings {
 
 	private final ProfitabilityFromMargins margins;
 
-	Standings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CriteriaManagement criteria,
-			ProfitabilityFromMargins margins) {
+	private final DataChanges changes;
+
+	Standings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CriteriaManagement criteria, ProfitabilityFromMargins margins,
+			DataChanges changes) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.criteria = criteria;
 		this.margins = margins;
+		this.changes = changes;
 	}
 
 	@EventListener
@@ -68,6 +72,7 @@ public class Standings {
 
 	@EventListener
 	void criteriaChanged(CriteriaChanged event) {
+		this.changes.record();
 		refreshAll();
 	}
 
@@ -138,6 +143,7 @@ public class Standings {
 					score(Scorecard.score(Axis.ATTRACTIVENESS, all, ratings)),
 					score(Scorecard.score(Axis.RELATIONSHIP_STRENGTH, all, ratings)), rated, basis != null });
 		}
+		this.changes.record();
 		this.jdbc.sql("delete from customer_level where customer_id in (:ids)").param("ids", customerIds).update();
 		this.jdbc.sql("delete from customer_standing where customer_id in (:ids)").param("ids", customerIds).update();
 		this.jdbcTemplate.batchUpdate("""

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.Formats;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,11 @@ public class FigureSummaries {
 
 	private final Formats formats;
 
-	FigureSummaries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FiscalYears years, Formats formats) {
+	private final DataChanges changes;
+
+	FigureSummaries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FiscalYears years, Formats formats,
+			DataChanges changes) {
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.years = years;
@@ -106,6 +111,7 @@ public class FigureSummaries {
 	}
 
 	private void refreshChunk(List<Long> customerIds) {
+		this.changes.record();
 		Map<Long, List<RevenueFigures.MonthRow>> months = new HashMap<>();
 		this.jdbc.sql("""
 				select customer_id, month_start, sum(revenue) as revenue, sum(margin) as margin,
