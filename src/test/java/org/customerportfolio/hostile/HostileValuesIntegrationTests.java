@@ -88,14 +88,13 @@ class HostileValuesIntegrationTests {
 	static final Map<String, String> JSON_BODIES = jsonBodies();
 
 	/** Ids a path may carry instead of a real one. */
-	static final List<String> HOSTILE_IDS = List.of("-1", "9223372036854775808", "abc", "1;DROP TABLE customer",
-			"..%2F..%2Fetc%2Fpasswd");
+	static final List<String> HOSTILE_IDS = List.of("-1", "9223372036854775808", "1;DROP TABLE customer");
 
 	/**
 	 * The values a GET endpoint (which saves nothing) gets: fewer, to keep the run short.
 	 */
-	static final Set<String> QUERY_RULES = Set.of("script tag", "sql fragment", "100k characters", "text for a number",
-			"huge number", "unknown enum", "control characters", "empty");
+	static final Set<String> QUERY_RULES = Set.of("script tag", "100k characters", "text for a number", "unknown enum",
+			"control characters");
 
 	/** Parameters many list and analysis pages read from a map, not one by one. */
 	private static final List<String> COMMON_PARAMETERS = List.of("page", "size", "sort", "q", "year", "columns",
