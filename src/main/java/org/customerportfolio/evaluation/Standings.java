@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.customerportfolio.shared.InstanceLocks;
 import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.criteria.Axis;
 import org.customerportfolio.criteria.CriteriaChanged;
@@ -51,8 +52,11 @@ public class Standings {
 
 	private final DataChanges changes;
 
+	private final InstanceLocks locks;
+
 	Standings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CriteriaManagement criteria, ProfitabilityFromMargins margins,
-			DataChanges changes) {
+			DataChanges changes, InstanceLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.criteria = criteria;
@@ -79,6 +83,7 @@ public class Standings {
 	/** Builds the read model once for a database that had customers before it existed. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void buildIfNeeded() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		boolean built = this.jdbc.sql("select count(*) from read_model_basis where name = 'standings'")
 			.query(Long.class)
 			.single() > 0;

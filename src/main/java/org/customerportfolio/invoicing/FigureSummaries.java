@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.customerportfolio.shared.InstanceLocks;
 import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.Formats;
@@ -52,8 +53,11 @@ public class FigureSummaries {
 
 	private final DataChanges changes;
 
-	FigureSummaries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FiscalYears years, Formats formats,
-			DataChanges changes) {
+	private final InstanceLocks locks;
+
+	FigureSummaries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FiscalYears years, Formats formats, DataChanges changes,
+			InstanceLocks locks) {
+		this.locks = locks;
 		this.changes = changes;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -68,6 +72,7 @@ public class FigureSummaries {
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void refreshIfStale() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		LocalDate monthStart = this.formats.today().withDayOfMonth(1);
 		boolean stale = this.jdbc.sql("select count(*) from customer_figures where basis_date < :month")
 			.param("month", Date.valueOf(monthStart))

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.customerportfolio.shared.InstanceLocks;
 import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
 import org.customerportfolio.shared.Chunks;
@@ -55,8 +56,11 @@ class InvoiceLineStore {
 
 	private final DataChanges changes;
 
+	private final InstanceLocks locks;
+
 	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource, FiscalYears years,
-			DataChanges changes) {
+			DataChanges changes, InstanceLocks locks) {
+		this.locks = locks;
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -203,6 +207,7 @@ class InvoiceLineStore {
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void rebuildYearsIfNeeded() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		String basis = String.valueOf(this.years.startMonth());
 		List<String> built = this.jdbc.sql("select setting from read_model_basis where name = 'fiscal_year_start'")
 			.query(String.class)
