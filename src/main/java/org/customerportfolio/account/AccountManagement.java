@@ -203,7 +203,12 @@ public class AccountManagement {
 		return principal(this.users.save(user));
 	}
 
+	/** A token that may do everything the user's role allows. */
 	public IssuedToken issueToken(long userId, String name) {
+		return issueToken(userId, name, TokenScope.WRITE);
+	}
+
+	public IssuedToken issueToken(long userId, String name, TokenScope scope) {
 		existing(userId);
 		String trimmed = name.trim();
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
@@ -213,9 +218,10 @@ public class AccountManagement {
 		this.random.nextBytes(bytes);
 		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		ApiToken token = this.tokens
-			.save(ApiToken.issue(userId, trimmed, hash(secret), secret.substring(0, 8), this.clock.instant()));
+			.save(ApiToken.issue(userId, trimmed, hash(secret), secret.substring(0, 8), this.clock.instant(), scope));
 		UserAccount owner = existing(userId);
-		this.audit.recordChanges(subject(owner, owner.username()), "TOKEN_ISSUED", Map.of(), Map.of("token", trimmed));
+		this.audit.recordChanges(subject(owner, owner.username()), "TOKEN_ISSUED", Map.of(),
+				Map.of("token", trimmed, "token.scope", scope.name()));
 		return new IssuedToken(token.view().id(), trimmed, secret);
 	}
 
@@ -239,6 +245,14 @@ public class AccountManagement {
 	 * The enabled user behind an active token, if the secret belongs to one.
 	 */
 	public Optional<PortfolioUser> authenticateToken(String secret) {
+		return scopedToken(secret).map(ScopedUser::user);
+	}
+
+	/** The user behind an active token, with what the token may do. */
+	record ScopedUser(PortfolioUser user, TokenScope scope) {
+	}
+
+	Optional<ScopedUser> scopedToken(String secret) {
 		if (!secret.startsWith(TOKEN_PREFIX)) {
 			return Optional.empty();
 		}
@@ -249,8 +263,10 @@ public class AccountManagement {
 				.param("at", java.sql.Timestamp.from(this.clock.instant()))
 				.param("id", token.view().id())
 				.update();
-			return this.users.findById(token.userId());
-		}).filter(UserAccount::enabled).map(this::principal);
+			return this.users.findById(token.userId())
+				.filter(UserAccount::enabled)
+				.map((user) -> new ScopedUser(principal(user), token.scope()));
+		});
 	}
 
 	@Transactional(readOnly = true)

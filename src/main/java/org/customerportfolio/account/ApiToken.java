@@ -10,7 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A personal API token: only its SHA-256 hash is kept, the secret is shown once when it
- * is created.
+ * is created. Its scope limits it to reading or lets it write.
  */
 @Table("api_token")
 class ApiToken {
@@ -32,9 +32,11 @@ class ApiToken {
 
 	private @Nullable Instant revokedAt;
 
+	private final TokenScope scope;
+
 	@PersistenceCreator
 	ApiToken(@Nullable Long id, long userId, String name, String tokenHash, String hint, Instant createdAt,
-			@Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+			@Nullable Instant lastUsedAt, @Nullable Instant revokedAt, TokenScope scope) {
 		this.id = id;
 		this.userId = userId;
 		this.name = name;
@@ -43,10 +45,11 @@ class ApiToken {
 		this.createdAt = createdAt;
 		this.lastUsedAt = lastUsedAt;
 		this.revokedAt = revokedAt;
+		this.scope = scope;
 	}
 
-	static ApiToken issue(long userId, String name, String tokenHash, String hint, Instant now) {
-		return new ApiToken(null, userId, name, tokenHash, hint, now, null, null);
+	static ApiToken issue(long userId, String name, String tokenHash, String hint, Instant now, TokenScope scope) {
+		return new ApiToken(null, userId, name, tokenHash, hint, now, null, null, scope);
 	}
 
 	void used(Instant now) {
@@ -67,8 +70,13 @@ class ApiToken {
 		return this.userId;
 	}
 
+	TokenScope scope() {
+		return this.scope;
+	}
+
 	ApiTokenView view() {
-		return new ApiTokenView(this.id, this.name, this.hint, this.createdAt, this.lastUsedAt, this.revokedAt);
+		return new ApiTokenView(this.id, this.name, this.hint, this.createdAt, this.lastUsedAt, this.revokedAt,
+				this.scope);
 	}
 
 }

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests that carry a personal API token
- * ({@code Authorization: Bearer cpt_…}).
+ * ({@code Authorization: Bearer cpt_…}); a read token is refused (403) for anything but
+ * GET and HEAD.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -39,11 +40,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = this.accounts.authenticateToken(header.substring(BEARER.length()).trim());
-		if (user.isEmpty()) {
+		var token = this.accounts.scopedToken(header.substring(BEARER.length()).trim());
+		if (token.isEmpty()) {
 			this.problems.commence(request, response, new BadCredentialsException("Unknown or revoked token"));
 			return;
 		}
+		if (!token.get().scope().allows(request.getMethod())) {
+			this.problems.readOnlyToken(response);
+			return;
+		}
+		var user = token.map(AccountManagement.ScopedUser::user);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));

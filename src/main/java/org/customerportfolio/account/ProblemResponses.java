@@ -13,8 +13,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The API's answers to a request without valid credentials (401) or without the right
- * role (403), as JSON problem details that give nothing away.
+ * The API's answers to a request without valid credentials (401), without the right role
+ * or token scope (403) or from an address with too many failed logins (429), as JSON
+ * problem details that give nothing away.
  */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -30,6 +31,17 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
 		write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+	}
+
+	/** A read token used for a request that changes something. */
+	void readOnlyToken(HttpServletResponse response) throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "This API token may only read: GET requests only.");
+	}
+
+	/** Too many failed logins from the caller's address. */
+	void throttled(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", String.valueOf(LoginAttempts.ADDRESS_WINDOW.toSeconds()));
+		write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address: try again later.");
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

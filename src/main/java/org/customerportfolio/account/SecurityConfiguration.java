@@ -14,6 +14,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -53,7 +54,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AccountManagement accounts) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, LoginAttempts attempts) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/users/**", "/api/v1/admin/**")
@@ -74,6 +75,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.addFilterBefore(new BearerTokenFilter(accounts, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(attempts, problems), BearerTokenFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
@@ -82,7 +84,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, LoginAttempts attempts) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/setup", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 					"/favicon.ico", "/actuator/health", "/actuator/health/**")
@@ -126,6 +128,8 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.httpBasic((basic) -> basic.disable())
+			.addFilterBefore(new LoginThrottleFilter(attempts, new ProblemResponses()),
+					UsernamePasswordAuthenticationFilter.class)
 			.requestCache(Customizer.withDefaults());
 		return http.build();
 	}

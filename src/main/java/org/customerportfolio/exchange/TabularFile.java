@@ -192,7 +192,7 @@ public final class TabularFile {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new FileRefusedException("import.file.unreadable", this.name, String.valueOf(ex.getMessage()));
+			throw new FileRefusedException("import.file.unreadable", this.name, reason(ex));
 		}
 	}
 
@@ -218,7 +218,7 @@ public final class TabularFile {
 			throw new UncheckedIOException(ex);
 		}
 		catch (CsvParseException ex) {
-			throw new FileRefusedException("import.file.unreadable", this.name, String.valueOf(ex.getMessage()));
+			throw new FileRefusedException("import.file.unreadable", this.name, reason(ex));
 		}
 	}
 
@@ -232,7 +232,7 @@ public final class TabularFile {
 			});
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new FileRefusedException("import.file.unreadable", this.name, String.valueOf(ex.getMessage()));
+			throw new FileRefusedException("import.file.unreadable", this.name, reason(ex));
 		}
 	}
 
@@ -423,8 +423,18 @@ public final class TabularFile {
 			}
 		}
 		catch (IOException ex) {
-			throw new FileRefusedException("import.file.unreadable", name, String.valueOf(ex.getMessage()));
+			throw new FileRefusedException("import.file.unreadable", name, reason(ex));
 		}
+	}
+
+	/**
+	 * Why a reader gave up, for the user: the first line of its message without the class
+	 * names a parser puts in front (never a stack trace or an exception's name).
+	 */
+	public static String reason(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : "";
+		message = message.lines().findFirst().orElse("");
+		return message.replaceAll("^(\\s*([a-z_][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)\\s*:?\\s*)+", "").strip();
 	}
 
 	private static void close(AutoCloseable closeable) {

@@ -431,7 +431,7 @@ public class InvoiceImport {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new FileRefusedException("import.file.unreadable", file.name(), String.valueOf(ex.getMessage()));
+			throw new FileRefusedException("import.file.unreadable", file.name(), TabularFile.reason(ex));
 		}
 	}
 

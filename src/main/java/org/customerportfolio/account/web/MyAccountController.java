@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.IssuedToken;
 import org.customerportfolio.account.PortfolioUser;
+import org.customerportfolio.account.TokenScope;
 import org.customerportfolio.shared.Language;
 import org.customerportfolio.shared.RuleViolation;
 
@@ -83,9 +84,10 @@ class MyAccountController {
 	}
 
 	@PostMapping("/tokens")
-	String issueToken(@AuthenticationPrincipal PortfolioUser user, @RequestParam String name, Model model) {
+	String issueToken(@AuthenticationPrincipal PortfolioUser user, @RequestParam String name,
+			@RequestParam(defaultValue = "READ") TokenScope scope, Model model) {
 		try {
-			IssuedToken token = this.accounts.issueToken(user.id(), name);
+			IssuedToken token = this.accounts.issueToken(user.id(), name, scope);
 			model.addAttribute("issued", token);
 		}
 		catch (RuleViolation ex) {

@@ -151,8 +151,7 @@ class SheetApi {
 	ResponseEntity<ImportResponse> importSheet(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @AuthenticationPrincipal PortfolioUser user)
 			throws IOException {
-		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
-				? Path.of(file.getOriginalFilename()).getFileName().toString() : "sheet";
+		String name = SheetController.fileName(file.getOriginalFilename());
 		if (file.getSize() > this.maxUploadBytes) {
 			return refused(HttpStatus.PAYLOAD_TOO_LARGE, "sheet.import.tooLarge", name,
 					this.maxUploadBytes / 1024 / 1024);

@@ -284,8 +284,7 @@ class SheetController {
 	@PostMapping("/import")
 	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal PortfolioUser user,
 			RedirectAttributes redirect, Model model) throws IOException {
-		String name = (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())
-				? Path.of(file.getOriginalFilename()).getFileName().toString() : "sheet";
+		String name = fileName(file.getOriginalFilename());
 		if (file.isEmpty()) {
 			redirect.addFlashAttribute("error", "import.file.empty");
 			redirect.addFlashAttribute("errorArguments", new Object[] { name });
@@ -361,6 +360,21 @@ class SheetController {
 		MultiValueMap<String, String> view = new LinkedMultiValueMap<>(parameters);
 		List.of("customer", "column", "level", "seen", "format", "separator", "_csrf").forEach(view::remove);
 		return view;
+	}
+
+	/**
+	 * The last part of the name the browser sent, without control characters, for
+	 * messages only: never used as a path (a name such as {@code "/"} or one with a NUL
+	 * byte is not even a valid one).
+	 */
+	static String fileName(@Nullable String original) {
+		if (original == null) {
+			return "sheet";
+		}
+		String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+			.replaceAll("\\p{Cntrl}", "")
+			.strip();
+		return name.isEmpty() ? "sheet" : (name.length() > 200) ? name.substring(0, 200) : name;
 	}
 
 	/** A query string to return to, only when it is one (never another address). */
