@@ -23,12 +23,15 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Logged-in users browsing and editing over HTTP, as many at once as asked: each client
  * logs in through the login form with its own session, then requests pages from a
  * weighted mix (and, when asked, rates a cell of the sheet) as fast as the server answers
- * until the time is up. Every answer other than 2xx/3xx counts as an error. Latencies are
- * kept per request kind and per minute, so a soak shows whether they drift.
+ * until the time is up. Every answer other than 2xx/3xx counts as an error, except the
+ * conflict an edit meets when another user rated the same customer since it was read.
+ * Latencies are kept per request kind and per minute, so a soak shows whether they drift.
  */
 final class LoadClient {
 
@@ -42,8 +45,11 @@ final class LoadClient {
 	record Login(String username, String password) {
 	}
 
-	/** A rating edit: the form parameters of a {@code POST /portfolio/rating}. */
-	record Edit(long customerId, String column, String level) {
+	/**
+	 * A rating edit: the form parameters of a {@code POST /portfolio/rating}, with the
+	 * evaluation the user saw (null when none).
+	 */
+	record Edit(long customerId, String column, String level, @Nullable Long seen) {
 	}
 
 	private final URI base;
@@ -59,6 +65,8 @@ final class LoadClient {
 	private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
 	private final AtomicLong requests = new AtomicLong();
+
+	private final AtomicLong conflicts = new AtomicLong();
 
 	LoadClient(URI base, List<Page> pages) {
 		this.base = base;
@@ -127,6 +135,7 @@ final class LoadClient {
 		report.put("load.throughput_per_s", String.format("%.1f", this.requests.get() / seconds));
 		long errorCount = this.errors.values().stream().mapToLong(AtomicLong::get).sum();
 		report.put("load.errors", String.valueOf(errorCount));
+		report.put("load.edit_conflicts", String.valueOf(this.conflicts.get()));
 		this.errors.forEach((kind, count) -> report.put("load.error." + kind, String.valueOf(count.get())));
 		List<Long> all = new ArrayList<>();
 		new TreeMap<>(this.latencies).forEach((name, list) -> {
@@ -180,8 +189,12 @@ final class LoadClient {
 			if (editShare > 0 && random.nextDouble() < editShare) {
 				Edit edit = edits.apply(edited++);
 				name = "edit";
-				request = post("/portfolio/rating", Map.of("customer", String.valueOf(edit.customerId()), "column",
-						edit.column(), "level", edit.level(), "_csrf", token));
+				Map<String, String> form = new LinkedHashMap<>(Map.of("customer", String.valueOf(edit.customerId()),
+						"column", edit.column(), "level", edit.level(), "_csrf", token));
+				if (edit.seen() != null) {
+					form.put("seen", String.valueOf(edit.seen()));
+				}
+				request = post("/portfolio/rating", form);
 			}
 			else {
 				Page page = pick(random);
@@ -199,7 +212,12 @@ final class LoadClient {
 			}
 			long took = System.nanoTime() - sent;
 			this.requests.incrementAndGet();
-			if (response.statusCode() >= 400) {
+			if (response.statusCode() == 409 && name.equals("edit")) {
+				// someone else rated this customer since it was read: refused as it
+				// should be
+				this.conflicts.incrementAndGet();
+			}
+			else if (response.statusCode() >= 400) {
 				count(name + " " + response.statusCode());
 			}
 			this.latencies.computeIfAbsent(name, (key) -> java.util.Collections.synchronizedList(new ArrayList<>()))

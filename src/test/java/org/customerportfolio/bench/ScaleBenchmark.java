@@ -357,12 +357,19 @@ class ScaleBenchmark {
 		System.gc();
 		long before = HeapWatch.afterGc();
 		Map<String, String> figures = client.run(logins, Duration.ofSeconds(LOAD_SECONDS), 0.05,
-				(n) -> new LoadClient.Edit(first + (n * 7919L) % (last - first + 1), "criterion.relationship_type",
-						levels[n % levels.length]));
+				(n) -> edit(first + (n * 7919L) % (last - first + 1), levels[n % levels.length]));
 		figures.forEach(this::put);
 		System.gc();
 		put("load.heap_after_gc_before_mb", before / (1024 * 1024));
 		put("load.heap_after_gc_after_mb", HeapWatch.afterGc() / (1024 * 1024));
+	}
+
+	/** A rating as the sheet sends it: with the evaluation the user's grid showed. */
+	private LoadClient.Edit edit(long customerId, String level) {
+		List<Long> seen = this.jdbc.queryForList("select evaluation_id from customer_standing where customer_id = ?",
+				Long.class, customerId);
+		return new LoadClient.Edit(customerId, "criterion.relationship_type", level,
+				seen.isEmpty() ? null : seen.get(0));
 	}
 
 	/**
