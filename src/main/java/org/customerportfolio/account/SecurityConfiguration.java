@@ -56,7 +56,7 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, AccountManagement accounts) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/users/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/v1/users/**", "/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/**")
 				.hasRole(Role.VIEWER.name())
