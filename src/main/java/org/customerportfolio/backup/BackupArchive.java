@@ -497,7 +497,7 @@ final class BackupArchive {
 			throw damaged(ex, "backup.damaged.noManifest");
 		}
 		if (!FORMAT.equals(manifest.format()) || manifest.tables() == null || manifest.schemaVersion() == null
-				|| manifest.checksum() == null) {
+				|| manifest.checksum() == null || manifest.createdBy() == null || !isInstant(manifest.createdAt())) {
 			throw new BackupRefusedException(Reason.DAMAGED, "backup.damaged.noManifest");
 		}
 		if (manifest.formatVersion() != FORMAT_VERSION) {

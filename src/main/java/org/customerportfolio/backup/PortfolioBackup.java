@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -51,10 +52,10 @@ public class PortfolioBackup {
 	}
 
 	/** What a backup held, or a restore brought back. */
-	public record Summary(String schemaVersion, String createdAt, String createdBy, int tables, long rows) {
+	public record Summary(String schemaVersion, Instant createdAt, String createdBy, int tables, long rows) {
 
 		static Summary of(BackupArchive.Manifest manifest) {
-			return new Summary(manifest.schemaVersion(), manifest.createdAt(), manifest.createdBy(),
+			return new Summary(manifest.schemaVersion(), Instant.parse(manifest.createdAt()), manifest.createdBy(),
 					manifest.tables().size(),
 					manifest.tables().stream().mapToLong(BackupArchive.TableEntry::rows).sum());
 		}

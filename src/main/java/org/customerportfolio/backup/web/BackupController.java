@@ -73,6 +73,7 @@ class BackupController {
 				session.invalidate();
 			}
 			SecurityContextHolder.clearContext();
+			model.addAttribute("currentUser", null);
 			model.addAttribute("summary", summary);
 			return "backup/restored";
 		}
