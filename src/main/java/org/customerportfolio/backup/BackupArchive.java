@@ -507,6 +507,15 @@ final class BackupArchive {
 		return manifest;
 	}
 
+	private static boolean isInstant(@Nullable String text) {
+		try {
+			return text != null && Instant.parse(text) != null;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
 	/**
 	 * The archive's checksum: SHA-256 over each table's name and file checksum, in order.
 	 */
