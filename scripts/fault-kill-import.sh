@@ -32,9 +32,10 @@ if [[ -z "$JAR" ]]; then
 	./mvnw -q -B -DskipTests package
 	JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1)
 fi
+JAR=$(realpath "$JAR")
 rm -rf "$WORK" && mkdir -p "$WORK/data"
 # the H2 of the jar itself, to count rows while the application is down
-(cd "$WORK" && unzip -q -j -o "$OLDPWD/$JAR" 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib")
+(cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib")
 H2_JAR=$(ls "$WORK"/lib/h2-*.jar)
 H2_URL="jdbc:h2:file:$WORK/data/portfolio;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
 
@@ -98,9 +99,10 @@ generate() { # file prefix lines: invoices of 5 lines, 2,000 customers, three ye
 		print "Order ID,Customer ID,Company Name,Order Date,Category,Product,Amount"
 		split("Consulting,Design,Supervision,Maintenance", categories, ",")
 		for (i = 0; i < n; i++) {
-			c = i % 2000
-			printf "%s-%d,FC-%d,Fault Customer %d,%04d-%02d-%02d,%s,Work,%d.%02d\n", prefix, int(i / 5), c, c,
-				2023 + (i % 3), 1 + (i % 12), 1 + (i % 28), categories[1 + (i % 4)], 10 + (i % 990), i % 100
+			invoice = int(i / 5)
+			c = invoice % 2000
+			printf "%s-%d,FC-%d,Fault Customer %d,%04d-%02d-%02d,%s,Work,%d.%02d\n", prefix, invoice, c, c,
+				2023 + (invoice % 3), 1 + (invoice % 12), 1 + (invoice % 28), categories[1 + (i % 4)], 10 + (i % 990), i % 100
 		}
 	}' >"$1"
 }
@@ -112,7 +114,9 @@ import() { # file: posts it to the API, prints the answer
 app_works() {
 	timeout 10 curl -sf -u "$ADMIN:$PASSWORD" "$BASE/api/v1/customers?size=1" >/dev/null || fail "the API does not answer"
 	generate "$WORK/small.csv" "SMALL-$1" 10
-	import "$WORK/small.csv" | grep -q '"imported":true' || fail "a small import after the restart did not land"
+	local answer
+	answer=$(import "$WORK/small.csv")
+	grep -q '"imported":true' <<<"$answer" || fail "a small import after the restart did not land: ${answer:0:600}"
 }
 
 trap 'stop_app; stop_postgres' EXIT
@@ -123,7 +127,8 @@ log "database $DATABASE, $LINES lines per import, work in $WORK"
 generate "$WORK/full.csv" FULL "$LINES"
 start_app
 started=$(date +%s.%N)
-import "$WORK/full.csv" | grep -q '"imported":true' || fail "the whole import did not land"
+answer=$(import "$WORK/full.csv")
+grep -q '"imported":true' <<<"$answer" || fail "the whole import did not land: ${answer:0:600}"
 duration=$(echo "$(date +%s.%N) - $started" | bc)
 stop_app
 [[ "$(count invoice_line)" == "$LINES" ]] || fail "the whole import left $(count invoice_line) lines, not $LINES"
