@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The H2 database on a disk that fills up, then on a disk that turns read-only: the application must answer
-# with a clean error (no stack trace), keep answering, and the H2 file must open again afterwards with exactly
-# the data committed before (nothing half-written). Needs root, to mount a small tmpfs for the data directory.
+# The H2 database on a disk that fills up during a large import: the application must answer with a clean
+# error (no stack trace), keep answering, and the H2 file must open again afterwards with exactly the data
+# committed before (nothing half-written); with room again, imports work. Needs root, to mount a small tmpfs
+# for the data directory. SIZE must hold the stored upload (ImportFiles keeps it in the data directory, about
+# 72 MB for 1M lines) but not the database growing by the import, so that H2 itself meets the full disk.
+# A read-only data directory is not simulated: tmpfs refuses "remount,ro" while H2 holds its file open, and
+# root ignores file permissions.
 #
-#   sudo scripts/fault-disk-full.sh        # SIZE (default 48m), LINES (default 1000000), PORT (8093), WORK, JAR
+#   sudo scripts/fault-disk-full.sh        # SIZE (default 110m), LINES (default 1000000), PORT (8093), WORK, JAR
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-SIZE=${SIZE:-48m}
+SIZE=${SIZE:-110m}
 LINES=${LINES:-1000000}
 PORT=${PORT:-8093}
 WORK=${WORK:-/tmp/fault-disk-full}
@@ -88,6 +92,7 @@ generate "$WORK/big.csv" BIG "$LINES"
 start_app
 status=$(import "$WORK/big.csv")
 log "the import answered $status: $(head -c 400 "$WORK/answer.json")"
+log "the cause in the log: $(grep -m1 -o 'No space left on device\|[A-Za-z.]*Exception: [^\n]*' "$WORK/app.log" | head -1)"
 clean_error "$status" || fail "no clean error on a full disk (status $status)"
 health=$(timeout 10 curl -s "$BASE/actuator/health" || true)
 customers=$(timeout 10 curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN:$PASSWORD" "$BASE/api/v1/customers?size=1" || true)
@@ -103,21 +108,9 @@ echo "FAULT disk_full.lines_before=$before lines_after=$after"
 log "2. room again: the application starts and imports"
 mount -o remount,size=2g "$WORK/data"
 start_app
-[[ "$(import "$WORK/small.csv")" == 200 ]] || fail "no import once there is room again"
+generate "$WORK/again.csv" AGAIN 1000
+[[ "$(import "$WORK/again.csv")" == 200 ]] || fail "no import once there is room again"
 stop_app
 echo "FAULT disk_full.after_room_lines=$(count invoice_line)"
 
-log "3. read-only: the data directory turns read-only while the application runs"
-start_app
-mount -o remount,ro "$WORK/data"
-generate "$WORK/ro.csv" RO 1000
-status=$(import "$WORK/ro.csv")
-log "the import answered $status: $(head -c 400 "$WORK/answer.json")"
-clean_error "$status" || log "no clean error while read-only (status $status)"
-echo "FAULT read_only.status=$status"
-echo "FAULT read_only.customers_api=$(timeout 10 curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN:$PASSWORD" "$BASE/api/v1/customers?size=1" || true)"
-kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
-mount -o remount,rw "$WORK/data"
-ro_after=$(count invoice_line) || fail "the H2 file does not open after the read-only spell"
-echo "FAULT read_only.lines_after=$ro_after"
 log "done"
