@@ -165,6 +165,9 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /review", Access.VIEWER), Map.entry("GET /review/report.pdf", Access.VIEWER),
 			Map.entry("GET /review/report.xlsx", Access.VIEWER),
 			Map.entry("GET /customers/{customerId}/warnings", Access.VIEWER),
+			// the example portfolio
+			Map.entry("POST /admin/example-portfolio", Access.ADMIN),
+			Map.entry("POST /api/v1/admin/example-portfolio", Access.ADMIN),
 			Map.entry("GET /admin/warnings", Access.ADMIN), Map.entry("POST /admin/warnings/{kind}", Access.ADMIN),
 			Map.entry("GET /api/v1/warnings", Access.VIEWER),
 			Map.entry("GET /api/v1/customers/{id}/warnings", Access.VIEWER),

@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,18 @@ class FirstAdministrator implements ApplicationRunner {
 		try {
 			this.accounts.createFirstAdministrator(username, password, language);
 		}
+		catch (DataIntegrityViolationException ex) {
+			if (!this.accounts.hasUsers()) {
+				throw ex;
+			}
+			logger.info("The first administrator was created by another instance on the same database");
+			return;
+		}
 		catch (RuleViolation ex) {
+			if (this.accounts.hasUsers()) {
+				logger.info("The first administrator was created by another instance on the same database");
+				return;
+			}
 			throw new IllegalStateException(
 					"PORTFOLIO_ADMIN_USERNAME / PORTFOLIO_ADMIN_PASSWORD cannot create the first "
 							+ "administrator: the username must be 3 to 100 letters, digits or . _ @ -, and the password "

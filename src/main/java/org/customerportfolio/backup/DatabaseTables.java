@@ -26,10 +26,13 @@ final class DatabaseTables {
 
 	/**
 	 * Tables left out of every backup: Flyway's own history (the archive records the
-	 * schema version instead) and the HTTP sessions (logins of the moment, not portfolio
-	 * data; a restore ends them all).
+	 * schema version instead), the HTTP sessions (logins of the moment, not portfolio
+	 * data; a restore ends them all), the instances' lock rows (seeded by their
+	 * migration, only counters for taking turns) and the log of data changes that tells
+	 * instances to drop cached results (a restore records a change of its own instead).
 	 */
-	static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "spring_session", "spring_session_attributes");
+	static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "spring_session", "spring_session_attributes",
+			"instance_lock", "data_change");
 
 	/** Emptied by a restore: the sessions of the accounts the restore replaces. */
 	static final List<String> CLEARED_ON_RESTORE = List.of("spring_session_attributes", "spring_session");

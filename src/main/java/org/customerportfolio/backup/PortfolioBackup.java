@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.customerportfolio.audit.AuditLog;
+import org.customerportfolio.shared.DataChanges;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -43,8 +44,12 @@ public class PortfolioBackup {
 
 	private final Clock clock;
 
-	PortfolioBackup(DataSource dataSource, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+	private final DataChanges changes;
+
+	PortfolioBackup(DataSource dataSource, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+			DataChanges changes) {
 		this.dataSource = dataSource;
+		this.changes = changes;
 		this.archive = new BackupArchive(dataSource);
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactions);
@@ -98,8 +103,11 @@ public class PortfolioBackup {
 	 */
 	public Summary restore(Path file, String actor) {
 		Summary summary = Summary.of(this.archive.restore(file));
-		this.transactions.executeWithoutResult((status) -> this.audit.recordChanges(subject(actor), "RESTORED",
-				Map.of(), Map.of("archive", describe(summary))));
+		this.transactions.executeWithoutResult((status) -> {
+			this.audit.recordChanges(subject(actor), "RESTORED", Map.of(), Map.of("archive", describe(summary)));
+			// every instance drops what it computed from the installation that was
+			this.changes.record();
+		});
 		return summary;
 	}
 

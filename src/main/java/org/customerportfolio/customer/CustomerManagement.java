@@ -10,6 +10,7 @@ import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.UserSummary;
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.shared.EditConflictException;
 import org.customerportfolio.shared.InvalidInputException;
 import org.customerportfolio.shared.NotFoundException;
@@ -52,10 +53,12 @@ public class CustomerManagement {
 
 	private final AuditLog audit;
 
+	private final DataChanges changes;
+
 	private final Clock clock;
 
 	CustomerManagement(Customers customers, Contacts contacts, TeamMembers teamMembers, BusinessTypes businessTypes,
-			CustomerSearch search, AccountManagement accounts, AuditLog audit, Clock clock) {
+			CustomerSearch search, AccountManagement accounts, AuditLog audit, DataChanges changes, Clock clock) {
 		this.customers = customers;
 		this.contacts = contacts;
 		this.teamMembers = teamMembers;
@@ -63,6 +66,7 @@ public class CustomerManagement {
 		this.search = search;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -154,6 +158,7 @@ public class CustomerManagement {
 			CustomerRules.check(details);
 			created.add(Customer.register(details, this.clock.instant()));
 		}
+		this.changes.record();
 		List<Long> ids = new ArrayList<>(created.size());
 		for (Customer customer : this.customers.saveAll(created)) {
 			Subject subject = new Subject(CUSTOMER, customer.id(), customer.version(), customer.id(), actor);
@@ -324,6 +329,7 @@ public class CustomerManagement {
 	}
 
 	private Customer save(Customer customer) {
+		this.changes.record();
 		try {
 			return this.customers.save(customer);
 		}

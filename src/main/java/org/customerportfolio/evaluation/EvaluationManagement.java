@@ -117,6 +117,19 @@ public class EvaluationManagement {
 	 */
 	public EvaluationView record(long customerId, Map<String, List<String>> answers, @Nullable String comment,
 			String actor) {
+		return record(customerId, answers, comment, this.clock.instant(), actor);
+	}
+
+	/**
+	 * Records an evaluation made earlier: for loading a history (the example portfolio),
+	 * never offered to users, who always evaluate as of now. A moment in the future is a
+	 * programming error.
+	 */
+	public EvaluationView record(long customerId, Map<String, List<String>> answers, @Nullable String comment,
+			java.time.Instant evaluatedAt, String actor) {
+		if (evaluatedAt.isAfter(this.clock.instant())) {
+			throw new IllegalArgumentException("An evaluation cannot be dated in the future: " + evaluatedAt);
+		}
 		CustomerView customer = this.customers.customer(customerId);
 		if (customer.archived()) {
 			throw new RuleViolation(null, "customer.archived.refused");
@@ -129,7 +142,7 @@ public class EvaluationManagement {
 			throw new InvalidInputException(problems);
 		}
 		Evaluation evaluation = this.evaluations
-			.save(new Evaluation(null, customerId, this.clock.instant(), actor, tidyComment, values));
+			.save(new Evaluation(null, customerId, evaluatedAt, actor, tidyComment, values));
 		this.audit.recordAction(new Subject("EVALUATION", evaluation.id(), null, customerId, actor), "CREATED");
 		this.events.publishEvent(new EvaluationRecorded(customerId, evaluation.id()));
 		return view(evaluation, all);

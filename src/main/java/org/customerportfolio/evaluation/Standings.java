@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.customerportfolio.shared.InstanceLocks;
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.criteria.Axis;
 import org.customerportfolio.criteria.CriteriaChanged;
 import org.customerportfolio.criteria.CriteriaManagement;
@@ -48,12 +50,18 @@ public class Standings {
 
 	private final ProfitabilityFromMargins margins;
 
-	Standings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CriteriaManagement criteria,
-			ProfitabilityFromMargins margins) {
+	private final DataChanges changes;
+
+	private final InstanceLocks locks;
+
+	Standings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CriteriaManagement criteria, ProfitabilityFromMargins margins,
+			DataChanges changes, InstanceLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.criteria = criteria;
 		this.margins = margins;
+		this.changes = changes;
 	}
 
 	@EventListener
@@ -68,12 +76,14 @@ public class Standings {
 
 	@EventListener
 	void criteriaChanged(CriteriaChanged event) {
+		this.changes.record();
 		refreshAll();
 	}
 
 	/** Builds the read model once for a database that had customers before it existed. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void buildIfNeeded() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		boolean built = this.jdbc.sql("select count(*) from read_model_basis where name = 'standings'")
 			.query(Long.class)
 			.single() > 0;
@@ -138,6 +148,7 @@ public class Standings {
 					score(Scorecard.score(Axis.ATTRACTIVENESS, all, ratings)),
 					score(Scorecard.score(Axis.RELATIONSHIP_STRENGTH, all, ratings)), rated, basis != null });
 		}
+		this.changes.record();
 		this.jdbc.sql("delete from customer_level where customer_id in (:ids)").param("ids", customerIds).update();
 		this.jdbc.sql("delete from customer_standing where customer_id in (:ids)").param("ids", customerIds).update();
 		this.jdbcTemplate.batchUpdate("""

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.customerportfolio.shared.InstanceLocks;
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.Formats;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +51,14 @@ public class FigureSummaries {
 
 	private final Formats formats;
 
-	FigureSummaries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FiscalYears years, Formats formats) {
+	private final DataChanges changes;
+
+	private final InstanceLocks locks;
+
+	FigureSummaries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FiscalYears years, Formats formats, DataChanges changes,
+			InstanceLocks locks) {
+		this.locks = locks;
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.years = years;
@@ -63,6 +72,7 @@ public class FigureSummaries {
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void refreshIfStale() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		LocalDate monthStart = this.formats.today().withDayOfMonth(1);
 		boolean stale = this.jdbc.sql("select count(*) from customer_figures where basis_date < :month")
 			.param("month", Date.valueOf(monthStart))
@@ -106,6 +116,7 @@ public class FigureSummaries {
 	}
 
 	private void refreshChunk(List<Long> customerIds) {
+		this.changes.record();
 		Map<Long, List<RevenueFigures.MonthRow>> months = new HashMap<>();
 		this.jdbc.sql("""
 				select customer_id, month_start, sum(revenue) as revenue, sum(margin) as margin,

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.customerportfolio.customer.CustomerKey;
 import org.customerportfolio.customer.CustomerManagement;
@@ -22,6 +24,7 @@ import org.customerportfolio.exchange.TabularFile;
 import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
 import org.customerportfolio.invoicing.InvoiceFileReading.Line;
 import org.customerportfolio.shared.Formats;
+import org.customerportfolio.shared.InstanceLocks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -67,10 +70,15 @@ public class InvoiceImport {
 
 	private final ApplicationEventPublisher events;
 
+	private final ReentrantLock committing = new ReentrantLock(true);
+
+	private final InstanceLocks locks;
+
 	InvoiceImport(CustomerManagement customers, ServiceCategories categories, InvoiceLineStore store, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, Formats formats,
 			@Qualifier("applicationTaskExecutor") org.springframework.core.task.TaskExecutor executor,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, InstanceLocks locks) {
+		this.locks = locks;
 		this.customers = customers;
 		this.categories = categories;
 		this.store = store;
@@ -185,6 +193,7 @@ public class InvoiceImport {
 
 	ImportResult commit(long importId, Path path, String fileName, ImportSettings settings, String actor) {
 		try {
+			long checkedAfter = this.locks.counted(InstanceLocks.INVOICE_IMPORT);
 			Prepared checked = prepare(path, fileName, settings);
 			if (checked.refused != null) {
 				throw new ImportRefusedException(checked.refused);
@@ -196,8 +205,24 @@ public class InvoiceImport {
 				throw new ImportRefusedException(preview);
 			}
 			progress(importId, 0, preview.lines());
-			ImportResult result = this.transaction
-				.execute((status) -> save(importId, path, fileName, checked, actor, preview.lines()));
+			ImportResult result = serially(() -> this.transaction.execute((status) -> {
+				if (lockImports() == checkedAfter) {
+					return save(importId, path, fileName, checked, actor, preview.lines());
+				}
+				// another instance's import committed while this one was checked: the
+				// customers it created and the invoices it replaced are read again
+				Prepared current = prepare(path, fileName, checked.settings);
+				if (current.refused != null) {
+					throw new ImportRefusedException(current.refused);
+				}
+				current.reading.read((line) -> {
+				});
+				ImportPreview now = current.reading.preview(current.settings);
+				if (!now.importable()) {
+					throw new ImportRefusedException(now);
+				}
+				return save(importId, path, fileName, current, actor, now.lines());
+			}));
 			this.separately.executeWithoutResult((status) -> this.jdbc
 				.sql("""
 						update invoice_import set status = 'DONE', finished_at = :at, processed_rows = :lines, lines = :lines,
@@ -225,6 +250,31 @@ public class InvoiceImport {
 				.update());
 			throw ex;
 		}
+	}
+
+	/**
+	 * One import commits at a time: in this process without touching the database (an
+	 * embedded H2 gives up on a row lock after a while), across processes by the row
+	 * lock.
+	 */
+	private ImportResult serially(Supplier<ImportResult> commit) {
+		this.committing.lock();
+		try {
+			return commit.get();
+		}
+		finally {
+			this.committing.unlock();
+		}
+	}
+
+	/**
+	 * Waits until no other instance's import is committing, holds the lock until this one
+	 * has, and counts this one in; answers how many had committed before.
+	 */
+	private long lockImports() {
+		long before = this.locks.lock(InstanceLocks.INVOICE_IMPORT);
+		this.locks.count(InstanceLocks.INVOICE_IMPORT);
+		return before;
 	}
 
 	/**

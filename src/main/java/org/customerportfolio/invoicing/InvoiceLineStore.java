@@ -14,6 +14,8 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.customerportfolio.shared.InstanceLocks;
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
 import org.customerportfolio.shared.Chunks;
 import org.jspecify.annotations.Nullable;
@@ -52,11 +54,18 @@ class InvoiceLineStore {
 
 	private final FiscalYears years;
 
-	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource, FiscalYears years) {
+	private final DataChanges changes;
+
+	private final InstanceLocks locks;
+
+	InvoiceLineStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource, FiscalYears years,
+			DataChanges changes, InstanceLocks locks) {
+		this.locks = locks;
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.years = years;
+		this.changes = changes;
 	}
 
 	/**
@@ -172,6 +181,7 @@ class InvoiceLineStore {
 	 * Recomputes the monthly and yearly totals of these customers from their lines.
 	 */
 	void refreshTotals(Collection<Long> customerIds) {
+		this.changes.record();
 		for (List<Long> chunk : Chunks.of(customerIds, CHUNK)) {
 			this.jdbc.sql("delete from revenue_month where customer_id in (:ids)").param("ids", chunk).update();
 			this.jdbc.sql("""
@@ -197,6 +207,7 @@ class InvoiceLineStore {
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void rebuildYearsIfNeeded() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		String basis = String.valueOf(this.years.startMonth());
 		List<String> built = this.jdbc.sql("select setting from read_model_basis where name = 'fiscal_year_start'")
 			.query(String.class)
@@ -204,6 +215,7 @@ class InvoiceLineStore {
 		if (built.equals(List.of(basis))) {
 			return;
 		}
+		this.changes.record();
 		this.jdbc.sql("delete from revenue_year").update();
 		this.jdbc.sql(insertYears("")).update();
 		this.jdbc.sql("delete from read_model_basis where name = 'fiscal_year_start'").update();

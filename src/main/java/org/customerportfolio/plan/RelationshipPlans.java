@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
 import org.customerportfolio.customer.CustomerManagement;
@@ -30,12 +31,15 @@ public class RelationshipPlans {
 
 	private final AuditLog audit;
 
+	private final DataChanges changes;
+
 	private final Clock clock;
 
-	RelationshipPlans(JdbcClient jdbc, CustomerManagement customers, AuditLog audit, Clock clock) {
+	RelationshipPlans(JdbcClient jdbc, CustomerManagement customers, AuditLog audit, DataChanges changes, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.audit = audit;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -55,6 +59,7 @@ public class RelationshipPlans {
 		if (before.orElse(null) == strategy) {
 			return;
 		}
+		this.changes.record();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String value = (strategy != null) ? strategy.name() : null;
 		int updated = this.jdbc.sql("""

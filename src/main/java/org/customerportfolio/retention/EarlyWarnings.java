@@ -57,12 +57,16 @@ public class EarlyWarnings {
 
 	private final Clock clock;
 
-	EarlyWarnings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Formats formats, AuditLog audit, Clock clock) {
+	private final RetentionCache cache;
+
+	EarlyWarnings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Formats formats, AuditLog audit, Clock clock,
+			RetentionCache cache) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.formats = formats;
 		this.audit = audit;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	@Transactional(readOnly = true)
@@ -106,7 +110,11 @@ public class EarlyWarnings {
 	/** Every current warning of the active portfolio, by customer name. */
 	@Transactional(readOnly = true)
 	public List<EarlyWarning> current() {
-		return find(null);
+		// the rules depend on the data, today's date and the settings: all three decide
+		return this.cache.get(new Current(this.formats.today(), settings()), List::size, () -> List.copyOf(find(null)));
+	}
+
+	private record Current(LocalDate today, List<WarningSetting> settings) {
 	}
 
 	/** The current warnings of one customer (none when it is archived or ended). */

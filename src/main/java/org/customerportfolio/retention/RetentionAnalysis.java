@@ -38,9 +38,13 @@ public class RetentionAnalysis {
 
 	private final double defaultDiscount;
 
+	private final RetentionCache cache;
+
 	RetentionAnalysis(JdbcClient jdbc, Formats formats,
 			@Value("${portfolio.fiscal-year-start-month:1}") int fiscalYearStart,
-			@Value("${portfolio.retention.discount-rate-percent:10}") double defaultDiscountPercent) {
+			@Value("${portfolio.retention.discount-rate-percent:10}") double defaultDiscountPercent,
+			RetentionCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.formats = formats;
 		this.fiscalYearStart = Math.max(1, Math.min(12, fiscalYearStart));
@@ -49,7 +53,13 @@ public class RetentionAnalysis {
 
 	/** The retention of the whole portfolio (archived customers left out). */
 	public RetentionFigures figures() {
-		return figures(null);
+		return this.cache.get(Whole.PORTFOLIO, (figures) -> 1000, () -> figures(null));
+	}
+
+	private enum Whole {
+
+		PORTFOLIO
+
 	}
 
 	/**

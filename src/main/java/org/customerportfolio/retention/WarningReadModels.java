@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.customerportfolio.shared.InstanceLocks;
 import org.customerportfolio.criteria.CriteriaChanged;
 import org.customerportfolio.evaluation.EvaluationRecorded;
 import org.slf4j.Logger;
@@ -40,11 +41,14 @@ public class WarningReadModels {
 
 	private final JdbcClient jdbc;
 
+	private final InstanceLocks locks;
+
 	private final JdbcTemplate jdbcTemplate;
 
 	private final EvaluationScores scores;
 
-	WarningReadModels(JdbcClient jdbc, JdbcTemplate jdbcTemplate, EvaluationScores scores) {
+	WarningReadModels(JdbcClient jdbc, JdbcTemplate jdbcTemplate, EvaluationScores scores, InstanceLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.scores = scores;
@@ -63,6 +67,7 @@ public class WarningReadModels {
 	/** Builds what is missing or out of date once the application is up. */
 	@EventListener(ApplicationReadyEvent.class)
 	public void buildIfNeeded() {
+		this.locks.lock(InstanceLocks.READ_MODEL_BUILD);
 		boolean built = this.jdbc.sql("select count(*) from read_model_basis where name = :name")
 			.param("name", BUILT)
 			.query(Long.class)
@@ -78,7 +83,11 @@ public class WarningReadModels {
 		}
 	}
 
-	void refreshRatings(Collection<Long> customerIds) {
+	/**
+	 * Rebuilds the rating changes of these customers: for callers that write evaluations
+	 * in bulk (the example portfolio's large portfolios) instead of one at a time.
+	 */
+	public void refreshRatings(Collection<Long> customerIds) {
 		// in order, so that each chunk is also a narrow range of the index
 		List<Long> ids = customerIds.stream().sorted().toList();
 		for (int i = 0; i < ids.size(); i += CHUNK) {

@@ -44,7 +44,7 @@ public final class AnalysisFixtures {
 			.param("withMargin", (margin != null) ? new BigDecimal(revenue) : BigDecimal.ZERO)
 			.param("lines", lines)
 			.update();
-		return this;
+		return changed();
 	}
 
 	/** The customer's current scores, as the evaluation module keeps them. */
@@ -57,7 +57,7 @@ public final class AnalysisFixtures {
 			.param("attractiveness", attractiveness, java.sql.Types.NUMERIC)
 			.param("relationship", relationship, java.sql.Types.NUMERIC)
 			.update();
-		return this;
+		return changed();
 	}
 
 	/** The customer's current answer on a criterion with levels. */
@@ -73,6 +73,12 @@ public final class AnalysisFixtures {
 			.param("criterion", criterion)
 			.param("level", level)
 			.update();
+		return changed();
+	}
+
+	/** Tells the analyses' caches, as the read models' own writers do. */
+	private AnalysisFixtures changed() {
+		this.jdbc.sql("insert into data_change (changed_at) values (current_timestamp)").update();
 		return this;
 	}
 

@@ -1,9 +1,6 @@
 package org.customerportfolio.bench;
 
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -324,47 +321,6 @@ class SheetBenchmark {
 
 	private static String ms(long nanos) {
 		return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
-	}
-
-	/** Samples the heap in use every few milliseconds and keeps the highest. */
-	private static final class HeapWatch extends Thread {
-
-		private volatile boolean running = true;
-
-		private volatile long peak;
-
-		HeapWatch() {
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			while (this.running) {
-				long used = 0;
-				for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-					if (pool.getType() == MemoryType.HEAP) {
-						used += pool.getUsage().getUsed();
-					}
-				}
-				this.peak = Math.max(this.peak, used);
-				try {
-					Thread.sleep(5);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
-
-		void finish() throws InterruptedException {
-			this.running = false;
-			join();
-		}
-
-		long peak() {
-			return this.peak;
-		}
-
 	}
 
 }

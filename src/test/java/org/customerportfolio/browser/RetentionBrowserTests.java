@@ -170,8 +170,14 @@ class RetentionBrowserTests extends BrowserTestSupport {
 		assertThat(browser.text(By.id("audit"))).contains("Ended");
 		browser.screenshot("05-ended");
 
-		browser.open("/customers?status=ACTIVE");
+		// the customer list and the sheet show the active portfolio unless asked
+		// otherwise
+		browser.open("/customers");
 		assertThat(browser.text(By.tagName("main"))).doesNotContain("Keeper B.V.").contains("Newcomer B.V.");
+		browser.open("/portfolio");
+		assertThat(browser.text(By.tagName("main"))).doesNotContain("Keeper B.V.").contains("Newcomer B.V.");
+		browser.open("/customers?status=ENDED");
+		assertThat(browser.text(By.tagName("main"))).contains("Keeper B.V.").doesNotContain("Newcomer B.V.");
 		browser.open("/plans/actions");
 		assertThat(browser.text(By.id("actions-table"))).doesNotContain("Keeper B.V.");
 		browser.open("/plans/decisions");

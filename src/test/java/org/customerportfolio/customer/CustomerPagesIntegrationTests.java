@@ -181,6 +181,25 @@ class CustomerPagesIntegrationTests {
 	}
 
 	@Test
+	void theListShowsTheActivePortfolioUnlessAnotherStatusIsChosen() throws Exception {
+		UserSummary viewer = TestUsers.create(this.accounts, Role.VIEWER);
+		String city = "Listdorp" + System.nanoTime();
+		CustomerView active = this.customers
+			.register(CustomerMother.customer().named("Actief " + city).inCity(city).details(), "x");
+		CustomerDetails ended = CustomerMother.customer().named("Voormalig " + city).inCity(city).details();
+		CustomerView former = this.customers.register(new CustomerDetails(ended.name(), ended.externalRef(),
+				ended.businessType(), ended.registrationNumber(), ended.vatNumber(), ended.country(), ended.city(),
+				ended.website(), CustomerStatus.ENDED, ended.tags(), ended.notes(), ended.accountManagerId()), "x");
+
+		this.mvc.perform(get("/customers").param("q", city).with(as(viewer)))
+			.andExpect(content().string(allOf(containsString(active.name()), not(containsString(former.name())))));
+		this.mvc.perform(get("/customers").param("q", city).param("status", "").with(as(viewer)))
+			.andExpect(content().string(allOf(containsString(active.name()), containsString(former.name()))));
+		this.mvc.perform(get("/customers").param("q", city).param("status", "ENDED").with(as(viewer)))
+			.andExpect(content().string(allOf(not(containsString(active.name())), containsString(former.name()))));
+	}
+
+	@Test
 	void theListAnswersAFragmentToHtmx() throws Exception {
 		UserSummary viewer = TestUsers.create(this.accounts, Role.VIEWER);
 		CustomerView customer = this.customers.register(CustomerMother.customer().details(), "x");

@@ -6,10 +6,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.customerportfolio.account.AccountManagement;
+import org.customerportfolio.account.FirstAdministratorCreated;
+import org.customerportfolio.account.UserSummary;
 import org.customerportfolio.shared.FormErrors;
 import org.customerportfolio.shared.Language;
 import org.customerportfolio.shared.RuleViolation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +31,11 @@ class LoginController {
 
 	private final AccountManagement accounts;
 
-	LoginController(AccountManagement accounts) {
+	private final ApplicationEventPublisher events;
+
+	LoginController(AccountManagement accounts, ApplicationEventPublisher events) {
 		this.accounts = accounts;
+		this.events = events;
 	}
 
 	@GetMapping("/login")
@@ -42,7 +48,7 @@ class LoginController {
 		if (this.accounts.hasUsers()) {
 			return "redirect:/login";
 		}
-		model.addAttribute("form", new SetupForm("", "", "", Language.of(LocaleContextHolder.getLocale())));
+		model.addAttribute("form", new SetupForm("", "", "", Language.of(LocaleContextHolder.getLocale()), false));
 		return "account/setup";
 	}
 
@@ -58,19 +64,23 @@ class LoginController {
 		if (binding.hasErrors()) {
 			return "account/setup";
 		}
+		UserSummary administrator;
 		try {
-			this.accounts.createFirstAdministrator(form.username(), form.password(), form.language());
+			administrator = this.accounts.createFirstAdministrator(form.username(), form.password(), form.language());
 		}
 		catch (RuleViolation ex) {
 			FormErrors.reject(binding, ex);
 			return "account/setup";
 		}
+		this.events.publishEvent(new FirstAdministratorCreated(administrator.id(), administrator.username(),
+				form.language(), Boolean.TRUE.equals(form.examplePortfolio())));
 		redirect.addFlashAttribute("created", form.username());
 		return "redirect:/login?lang=" + form.language().code();
 	}
 
 	record SetupForm(@NotBlank @Size(max = 100) String username, @NotBlank String password,
-			@NotBlank String passwordRepeat, @NotNull Language language) {
+			@NotBlank String passwordRepeat, @NotNull Language language,
+			@org.jspecify.annotations.Nullable Boolean examplePortfolio) {
 	}
 
 }

@@ -23,8 +23,11 @@ public class ConcentrationAnalysis {
 
 	private final PortfolioReadModel readModel;
 
-	ConcentrationAnalysis(PortfolioReadModel readModel) {
+	private final AnalysisCache cache;
+
+	ConcentrationAnalysis(PortfolioReadModel readModel, AnalysisCache cache) {
 		this.readModel = readModel;
+		this.cache = cache;
 	}
 
 	/**
@@ -36,6 +39,15 @@ public class ConcentrationAnalysis {
 
 	/** Nothing when no invoice has been imported yet and no period was named. */
 	public Optional<Result> analyse(AnalysisFilter filter, Measure measure) {
+		return this.cache.get(new Question(filter, measure),
+				(result) -> result.map((found) -> found.concentration().customers()).orElse(0),
+				() -> compute(filter, measure));
+	}
+
+	private record Question(AnalysisFilter filter, Measure measure) {
+	}
+
+	private Optional<Result> compute(AnalysisFilter filter, Measure measure) {
 		return this.readModel.period(filter).map((years) -> {
 			List<CustomerTotals> totals = this.readModel.totals(filter, years);
 			List<CustomerFigure> figures = new ArrayList<>(totals.size());

@@ -3,6 +3,7 @@ package org.customerportfolio.analysis.readmodel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,13 @@ public class CustomerProfiles {
 
 	private final CriteriaManagement criteria;
 
-	CustomerProfiles(JdbcClient jdbc, PortfolioReadModel readModel, CriteriaManagement criteria) {
+	private final AnalysisCache cache;
+
+	CustomerProfiles(JdbcClient jdbc, PortfolioReadModel readModel, CriteriaManagement criteria, AnalysisCache cache) {
 		this.jdbc = jdbc;
 		this.readModel = readModel;
 		this.criteria = criteria;
+		this.cache = cache;
 	}
 
 	/**
@@ -66,6 +70,15 @@ public class CustomerProfiles {
 	 * Tags are read only when asked for.
 	 */
 	public Portfolio load(AnalysisFilter filter, boolean withTags) {
+		return this.cache.get(new Question(filter, withTags), (portfolio) -> portfolio.customers().size(),
+				() -> read(filter, withTags));
+	}
+
+	private record Question(AnalysisFilter filter, boolean withTags) {
+	}
+
+	/** Shared by every analysis that asks the same: never changed once read. */
+	private Portfolio read(AnalysisFilter filter, boolean withTags) {
 		List<Criterion> current = this.criteria.current()
 			.stream()
 			.filter((criterion) -> criterion.kind() != CriterionKind.TEXT)
@@ -132,7 +145,8 @@ public class CustomerProfiles {
 				}
 			});
 		}
-		return new Portfolio(years, withObservedRanges(scales, customers), current, customers);
+		return new Portfolio(years, withObservedRanges(scales, customers), current,
+				Collections.unmodifiableList(customers));
 	}
 
 	/**

@@ -37,8 +37,11 @@ public class GroupAnalysis {
 
 	private final CustomerProfiles profiles;
 
-	GroupAnalysis(CustomerProfiles profiles) {
+	private final AnalysisCache cache;
+
+	GroupAnalysis(CustomerProfiles profiles, AnalysisCache cache) {
 		this.profiles = profiles;
+		this.cache = cache;
 	}
 
 	public record SegmentResult(String by, CustomerProfiles.Portfolio portfolio, Segments.Comparison comparison,
@@ -57,6 +60,15 @@ public class GroupAnalysis {
 		if (!known) {
 			throw unknown(requested);
 		}
+		String grouping = by;
+		return this.cache.get(new SegmentQuestion(filter, grouping), (result) -> result.portfolio().customers().size(),
+				() -> segment(filter, grouping, requested));
+	}
+
+	private record SegmentQuestion(AnalysisFilter filter, String by) {
+	}
+
+	private SegmentResult segment(AnalysisFilter filter, String by, @Nullable String requested) {
 		CustomerProfiles.Portfolio portfolio = this.profiles.load(filter, by.equals("tag"));
 		Function<CustomerProfile, List<String>> groups;
 		Clustering.Result clusters = null;
@@ -97,6 +109,14 @@ public class GroupAnalysis {
 			throw new InvalidInputException(List.of(new RuleViolation("k", "analysis.clusters.k.range",
 					String.valueOf(Clustering.MIN_K), String.valueOf(Clustering.MAX_K))));
 		}
+		return this.cache.get(new ClusterQuestion(filter, k), (result) -> result.portfolio().customers().size(),
+				() -> cluster(filter, k));
+	}
+
+	private record ClusterQuestion(AnalysisFilter filter, @Nullable Integer k) {
+	}
+
+	private ClusterResult cluster(AnalysisFilter filter, @Nullable Integer k) {
 		CustomerProfiles.Portfolio portfolio = this.profiles.load(filter, false);
 		List<CustomerProfile> answered = answered(portfolio);
 		if (answered.size() < 3) {

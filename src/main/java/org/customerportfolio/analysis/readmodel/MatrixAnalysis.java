@@ -41,8 +41,11 @@ public class MatrixAnalysis {
 
 	private final CriteriaManagement criteria;
 
+	private final AnalysisCache cache;
+
 	MatrixAnalysis(JdbcClient jdbc, PortfolioReadModel readModel, MatrixThresholds thresholds,
-			CriteriaManagement criteria) {
+			CriteriaManagement criteria, AnalysisCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.readModel = readModel;
 		this.thresholds = thresholds;
@@ -71,6 +74,15 @@ public class MatrixAnalysis {
 		Criterion xCriterion = criterion("x", x);
 		Criterion yCriterion = criterion("y", y);
 		Criterion colourCriterion = colourCriterion(colour);
+		return this.cache.get(new Question(filter, x, y, colour), (result) -> result.customers().size(),
+				() -> compute(filter, x, y, colour, xCriterion, yCriterion, colourCriterion));
+	}
+
+	private record Question(AnalysisFilter filter, MatrixAxis x, MatrixAxis y, String colour) {
+	}
+
+	private Result compute(AnalysisFilter filter, MatrixAxis x, MatrixAxis y, String colour,
+			@Nullable Criterion xCriterion, @Nullable Criterion yCriterion, @Nullable Criterion colourCriterion) {
 		Optional<Years> years = this.readModel.period(filter);
 		CustomerConditions conditions = CustomerConditions.of(filter);
 		Map<Long, CustomerRow> rows = new HashMap<>();

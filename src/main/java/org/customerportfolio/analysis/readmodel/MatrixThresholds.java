@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
 import org.customerportfolio.shared.InvalidInputException;
@@ -34,11 +35,14 @@ public class MatrixThresholds {
 
 	private final AuditLog audit;
 
+	private final DataChanges changes;
+
 	private final Clock clock;
 
-	MatrixThresholds(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	MatrixThresholds(JdbcClient jdbc, AuditLog audit, DataChanges changes, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -68,6 +72,7 @@ public class MatrixThresholds {
 			throw new InvalidInputException(problems);
 		}
 		Thresholds before = current();
+		this.changes.record();
 		set(ATTRACTIVENESS, before.attractiveness(), attractiveness, actor);
 		set(RELATIONSHIP, before.relationshipStrength(), relationshipStrength, actor);
 		return current();

@@ -30,8 +30,11 @@ public class SimilarCustomers {
 
 	private final CustomerProfiles profiles;
 
-	SimilarCustomers(CustomerProfiles profiles) {
+	private final AnalysisCache cache;
+
+	SimilarCustomers(CustomerProfiles profiles, AnalysisCache cache) {
 		this.profiles = profiles;
+		this.cache = cache;
 	}
 
 	/** One criterion of a neighbour: the same answer or not, and the distance on it. */
@@ -51,6 +54,14 @@ public class SimilarCustomers {
 	}
 
 	public Result similar(long customerId) {
+		// the portfolio it refers to is kept (and weighed) by the profiles' own entry
+		return this.cache.get(new Question(customerId), (result) -> COUNT, () -> compute(customerId));
+	}
+
+	private record Question(long customerId) {
+	}
+
+	private Result compute(long customerId) {
 		CustomerProfiles.Portfolio portfolio = this.profiles.load(AnalysisFilter.none(), false);
 		Optional<CustomerProfile> target = portfolio.customers()
 			.stream()

@@ -75,15 +75,15 @@ class CustomerController {
 	@GetMapping("/customers")
 	String list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String businessType,
-			@RequestParam(required = false) @Nullable CustomerStatus status,
+			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable Long manager,
 			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "false") boolean archived,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable String sort, HttpServletRequest request, Model model) {
-		CustomerFilter filter = new CustomerFilter(q, blankToNull(businessType), status, manager, blankToNull(tag),
-				archived);
+		CustomerFilter filter = new CustomerFilter(q, blankToNull(businessType), listedStatus(status), manager,
+				blankToNull(tag), archived);
 		PageQuery pageQuery = PageQuery.of(page, (size != null) ? size : 50, sort, CustomerManagement.sortableFields(),
 				"name");
 		model.addAttribute("filter", filter);
@@ -97,6 +97,23 @@ class CustomerController {
 			return "customer/list :: results";
 		}
 		return "customer/list";
+	}
+
+	/**
+	 * The list shows the active portfolio unless a status is chosen: ended relationships
+	 * leave the working views but stay one choice away ({@code status=} lists every
+	 * status), as in the portfolio sheet.
+	 */
+	private static @Nullable CustomerStatus listedStatus(@Nullable String status) {
+		if (status == null) {
+			return CustomerStatus.ACTIVE;
+		}
+		for (CustomerStatus candidate : CustomerStatus.values()) {
+			if (candidate.name().equalsIgnoreCase(status.strip())) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	@GetMapping("/customers/new")
