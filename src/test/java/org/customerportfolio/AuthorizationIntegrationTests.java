@@ -93,6 +93,10 @@ class AuthorizationIntegrationTests {
 			Map.entry("GET /admin/service-categories", Access.ADMIN),
 			Map.entry("POST /admin/service-categories", Access.ADMIN),
 			Map.entry("POST /admin/service-categories/{id}", Access.ADMIN),
+			// backup and restore
+			Map.entry("GET /admin/backup", Access.ADMIN), Map.entry("GET /admin/backup/archive", Access.ADMIN),
+			Map.entry("POST /admin/backup/restore", Access.ADMIN), Map.entry("GET /api/v1/admin/backup", Access.ADMIN),
+			Map.entry("POST /api/v1/admin/restore", Access.ADMIN),
 			// customer pages
 			Map.entry("GET /", Access.VIEWER), Map.entry("GET /customers", Access.VIEWER),
 			Map.entry("GET /customers/new", Access.EDITOR), Map.entry("POST /customers", Access.EDITOR),
