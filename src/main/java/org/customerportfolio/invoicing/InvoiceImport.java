@@ -209,7 +209,8 @@ public class InvoiceImport {
 				if (lockImports() == checkedAfter) {
 					return save(importId, path, fileName, checked, actor, preview.lines());
 				}
-				// another instance's import committed while this one was checked: the
+				// another import (on any instance) committed while this one was checked:
+				// the
 				// customers it created and the invoices it replaced are read again
 				Prepared current = prepare(path, fileName, checked.settings);
 				if (current.refused != null) {
