@@ -1,7 +1,7 @@
 package org.customerportfolio.shared;
 
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
