@@ -352,7 +352,7 @@ class ScaleBenchmark {
 				new LoadClient.Page("matrix", "/analysis/matrix", 1),
 				new LoadClient.Page("segments", "/analysis/segments", 1),
 				new LoadClient.Page("warnings", "/warnings", 1));
-		String[] levels = { "strategic", "partnership", "recurring", "transactional", "at_risk" };
+		String[] levels = { "partnership", "recurring", "incidental", "at_risk" };
 		LoadClient client = new LoadClient(URI.create("http://localhost:" + this.port), pages);
 		System.gc();
 		long before = HeapWatch.afterGc();
