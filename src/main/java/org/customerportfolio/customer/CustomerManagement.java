@@ -2,6 +2,7 @@ package org.customerportfolio.customer;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.customerportfolio.account.AccountManagement;
 import org.customerportfolio.account.UserSummary;
 import org.customerportfolio.audit.AuditLog;
 import org.customerportfolio.audit.AuditLog.Subject;
+import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.shared.EditConflictException;
 import org.customerportfolio.shared.InvalidInputException;
@@ -174,6 +176,15 @@ public class CustomerManagement {
 	}
 
 	@Transactional(readOnly = true)
+	/**
+	 * Holds these customers' rows until the current transaction ends, so that changes to
+	 * one customer from several requests or instances take turns: the second sees what
+	 * the first committed (and its version checks can tell).
+	 */
+	public void lock(Collection<Long> customerIds) {
+		Chunks.of(customerIds.stream().sorted().toList(), 1000).forEach(this.search::lock);
+	}
+
 	public List<String> tags() {
 		return this.search.tags();
 	}

@@ -129,4 +129,15 @@ class CustomerSearch {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
+	/**
+	 * Locks the customers' rows, in id order so that two lockers never wait for each
+	 * other crosswise.
+	 */
+	void lock(List<Long> customerIds) {
+		this.jdbc.sql("select id from customer where id in (:ids) order by id for update")
+			.param("ids", customerIds)
+			.query(Long.class)
+			.list();
+	}
+
 }

@@ -130,6 +130,7 @@ public class EvaluationManagement {
 		if (evaluatedAt.isAfter(this.clock.instant())) {
 			throw new IllegalArgumentException("An evaluation cannot be dated in the future: " + evaluatedAt);
 		}
+		this.customers.lock(List.of(customerId));
 		CustomerView customer = this.customers.customer(customerId);
 		if (customer.archived()) {
 			throw new RuleViolation(null, "customer.archived.refused");
@@ -156,6 +157,8 @@ public class EvaluationManagement {
 	 */
 	public EvaluationView amend(long customerId, Map<String, List<String>> changes, @Nullable Long seenEvaluation,
 			boolean checkSeen, @Nullable String comment, String actor) {
+		// two edits of one customer at once: the second waits, then sees the first
+		this.customers.lock(List.of(customerId));
 		Optional<EvaluationView> current = current(customerId);
 		Long currentId = current.map(EvaluationView::id).orElse(null);
 		if (checkSeen && !Objects.equals(currentId, seenEvaluation)) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.customerportfolio.customer.CustomerManagement;
 import org.customerportfolio.shared.InstanceLocks;
 import org.customerportfolio.shared.DataChanges;
 import org.customerportfolio.criteria.Axis;
@@ -54,9 +55,12 @@ public class Standings {
 
 	private final InstanceLocks locks;
 
+	private final CustomerManagement customers;
+
 	Standings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CriteriaManagement criteria, ProfitabilityFromMargins margins,
-			DataChanges changes, InstanceLocks locks) {
+			DataChanges changes, InstanceLocks locks, CustomerManagement customers) {
 		this.locks = locks;
+		this.customers = customers;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.criteria = criteria;
@@ -149,6 +153,9 @@ public class Standings {
 					score(Scorecard.score(Axis.RELATIONSHIP_STRENGTH, all, ratings)), rated, basis != null });
 		}
 		this.changes.record();
+		// rebuilt by one transaction at a time per customer (an evaluation and an import
+		// may meet here)
+		this.customers.lock(customerIds);
 		this.jdbc.sql("delete from customer_level where customer_id in (:ids)").param("ids", customerIds).update();
 		this.jdbc.sql("delete from customer_standing where customer_id in (:ids)").param("ids", customerIds).update();
 		this.jdbcTemplate.batchUpdate("""
