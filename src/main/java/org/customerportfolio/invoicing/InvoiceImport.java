@@ -194,35 +194,15 @@ public class InvoiceImport {
 	ImportResult commit(long importId, Path path, String fileName, ImportSettings settings, String actor) {
 		try {
 			long checkedAfter = this.locks.counted(InstanceLocks.INVOICE_IMPORT);
-			Prepared checked = prepare(path, fileName, settings);
-			if (checked.refused != null) {
-				throw new ImportRefusedException(checked.refused);
-			}
-			checked.reading.read((line) -> {
-			});
-			ImportPreview preview = checked.reading.preview(checked.settings);
-			if (!preview.importable()) {
-				throw new ImportRefusedException(preview);
-			}
-			progress(importId, 0, preview.lines());
+			Checked checked = check(path, fileName, settings);
+			progress(importId, 0, checked.preview().lines());
 			ImportResult result = serially(() -> this.transaction.execute((status) -> {
-				if (lockImports() == checkedAfter) {
-					return save(importId, path, fileName, checked, actor, preview.lines());
-				}
-				// another import (on any instance) committed while this one was checked:
-				// the
-				// customers it created and the invoices it replaced are read again
-				Prepared current = prepare(path, fileName, checked.settings);
-				if (current.refused != null) {
-					throw new ImportRefusedException(current.refused);
-				}
-				current.reading.read((line) -> {
-				});
-				ImportPreview now = current.reading.preview(current.settings);
-				if (!now.importable()) {
-					throw new ImportRefusedException(now);
-				}
-				return save(importId, path, fileName, current, actor, now.lines());
+				// when another import (on any instance) committed while this one was
+				// checked, the customers it created and the invoices it replaced are read
+				// again
+				Checked current = (lockImports() == checkedAfter) ? checked
+						: check(path, fileName, checked.prepared().settings);
+				return save(importId, path, fileName, current.prepared(), actor, current.preview().lines());
 			}));
 			this.separately.executeWithoutResult((status) -> this.jdbc
 				.sql("""
@@ -251,6 +231,28 @@ public class InvoiceImport {
 				.update());
 			throw ex;
 		}
+	}
+
+	/** A file read through and found importable, with what it will import. */
+	private record Checked(Prepared prepared, ImportPreview preview) {
+	}
+
+	/**
+	 * Reads the whole file as it will be imported.
+	 * @throws ImportRefusedException when it cannot be imported as it is
+	 */
+	private Checked check(Path path, String fileName, ImportSettings settings) {
+		Prepared prepared = prepare(path, fileName, settings);
+		if (prepared.refused != null) {
+			throw new ImportRefusedException(prepared.refused);
+		}
+		prepared.reading.read((line) -> {
+		});
+		ImportPreview preview = prepared.reading.preview(prepared.settings);
+		if (!preview.importable()) {
+			throw new ImportRefusedException(preview);
+		}
+		return new Checked(prepared, preview);
 	}
 
 	/**

@@ -194,25 +194,9 @@ class AnalysisBenchmark {
 			cachedOnly(name, analysis);
 			return;
 		}
-		for (int run = 0; run < WARMUP; run++) {
-			changeData();
-			analysis.apply(run + 100);
-		}
-		long[] computed = new long[RUNS];
-		long[] cached = new long[RUNS];
-		for (int run = 0; run < RUNS; run++) {
-			changeData();
-			long start = System.nanoTime();
-			Object result = analysis.apply(run);
-			computed[run] = System.nanoTime() - start;
-			assertThat(result).isNotNull();
-			start = System.nanoTime();
-			Object again = analysis.apply(run);
-			cached[run] = System.nanoTime() - start;
-			assertThat(again).isSameAs(result);
-		}
-		put(name + ".computed", computed);
-		put(name + ".cached", cached);
+		CacheTimings.Runs runs = new CacheTimings(this.jdbc, WARMUP, RUNS).time(analysis);
+		put(name + ".computed", runs.computed());
+		put(name + ".cached", runs.cached());
 	}
 
 	/** Computes each question once, then times it asked again with nothing changed. */
@@ -230,14 +214,9 @@ class AnalysisBenchmark {
 
 	private void put(String name, long[] nanos) {
 		Arrays.sort(nanos);
-		put(name + ".p50_ms", ms(nanos[(RUNS - 1) / 2]));
-		put(name + ".p95_ms", ms(nanos[(int) Math.ceil(0.95 * RUNS) - 1]));
-		put(name + ".max_ms", ms(nanos[RUNS - 1]));
-	}
-
-	/** What every writer of the read models does in its transaction. */
-	private void changeData() {
-		this.jdbc.update("insert into data_change (changed_at) values (current_timestamp)");
+		put(name + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
+		put(name + ".p95_ms", ms(CacheTimings.percentile(nanos, 95)));
+		put(name + ".max_ms", ms(nanos[nanos.length - 1]));
 	}
 
 	/** The portfolio, written in batches: customers, tags, years, scores and answers. */

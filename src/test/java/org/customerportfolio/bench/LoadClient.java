@@ -142,17 +142,17 @@ final class LoadClient {
 			long[] nanos = sorted(list);
 			all.addAll(list);
 			report.put("load." + name + ".count", String.valueOf(nanos.length));
-			report.put("load." + name + ".p50_ms", ms(percentile(nanos, 50)));
-			report.put("load." + name + ".p99_ms", ms(percentile(nanos, 99)));
+			report.put("load." + name + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
+			report.put("load." + name + ".p99_ms", ms(CacheTimings.percentile(nanos, 99)));
 		});
 		long[] everything = sorted(all);
-		report.put("load.all.p50_ms", ms(percentile(everything, 50)));
-		report.put("load.all.p95_ms", ms(percentile(everything, 95)));
-		report.put("load.all.p99_ms", ms(percentile(everything, 99)));
+		report.put("load.all.p50_ms", ms(CacheTimings.percentile(everything, 50)));
+		report.put("load.all.p95_ms", ms(CacheTimings.percentile(everything, 95)));
+		report.put("load.all.p99_ms", ms(CacheTimings.percentile(everything, 99)));
 		new TreeMap<>(this.byMinute).forEach((minute, list) -> {
 			long[] nanos = sorted(list);
-			report.put("load.minute." + minute + ".p50_ms", ms(percentile(nanos, 50)));
-			report.put("load.minute." + minute + ".p99_ms", ms(percentile(nanos, 99)));
+			report.put("load.minute." + minute + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
+			report.put("load.minute." + minute + ".p99_ms", ms(CacheTimings.percentile(nanos, 99)));
 		});
 		return report;
 	}
@@ -276,13 +276,6 @@ final class LoadClient {
 		}
 		Arrays.sort(array);
 		return array;
-	}
-
-	private static long percentile(long[] sorted, int percent) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
 	}
 
 	private static String ms(long nanos) {

@@ -240,24 +240,9 @@ class ScaleBenchmark {
 	 * (asked again with nothing changed).
 	 */
 	private void time(String name, java.util.function.IntFunction<Object> analysis) {
-		for (int run = 0; run < 3; run++) {
-			changeData();
-			analysis.apply(run + 100);
-		}
-		long[] computed = new long[RUNS];
-		long[] cached = new long[RUNS];
-		for (int run = 0; run < RUNS; run++) {
-			changeData();
-			long start = System.nanoTime();
-			Object result = analysis.apply(run);
-			computed[run] = System.nanoTime() - start;
-			assertThat(result).isNotNull();
-			start = System.nanoTime();
-			analysis.apply(run);
-			cached[run] = System.nanoTime() - start;
-		}
-		percentiles(name + ".computed", computed);
-		percentiles(name + ".cached", cached);
+		CacheTimings.Runs runs = new CacheTimings(this.jdbc, 3, RUNS).time(analysis);
+		percentiles(name + ".computed", runs.computed());
+		percentiles(name + ".cached", runs.cached());
 	}
 
 	private void timeOnce(String name, Supplier<Object> work) {
@@ -265,10 +250,6 @@ class ScaleBenchmark {
 		long start = System.nanoTime();
 		assertThat(work.get()).isNotNull();
 		put(name + ".ms", ms(System.nanoTime() - start));
-	}
-
-	private void changeData() {
-		this.jdbc.update("insert into data_change (changed_at) values (current_timestamp)");
 	}
 
 	private void sheetPages() {
@@ -432,8 +413,8 @@ class ScaleBenchmark {
 
 	private void percentiles(String name, long[] nanos) {
 		Arrays.sort(nanos);
-		put(name + ".p50_ms", ms(nanos[(nanos.length - 1) / 2]));
-		put(name + ".p95_ms", ms(nanos[(int) Math.ceil(0.95 * nanos.length) - 1]));
+		put(name + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
+		put(name + ".p95_ms", ms(CacheTimings.percentile(nanos, 95)));
 	}
 
 	private void put(String key, Object value) {
