@@ -17,48 +17,14 @@ PORT=${PORT:-8093}
 WORK=${WORK:-/tmp/fault-disk-full}
 ADMIN=admin
 PASSWORD=fault-admin-secret
-BASE="http://127.0.0.1:$PORT"
-
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-fail() { log "FAILED: $*"; exit 1; }
+DATABASE=h2
+source scripts/fault-lib.sh
 [[ $(id -u) -eq 0 ]] || { log "needs root to mount a small tmpfs; skipped"; exit 2; }
 
-JAR=${JAR:-$(ls target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-[[ -n "$JAR" ]] || { ./mvnw -q -B -DskipTests package; JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1); }
-JAR=$(realpath "$JAR")
 umount "$WORK/data" 2>/dev/null || true
-rm -rf "$WORK" && mkdir -p "$WORK/data" "$WORK/lib"
-(cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/lib")
-H2_JAR=$(ls "$WORK"/lib/h2-*.jar)
+prepare
 mount -t tmpfs -o size="$SIZE" tmpfs "$WORK/data"
 trap 'stop_app; umount "$WORK/data" 2>/dev/null || true' EXIT
-
-count() {
-	timeout 300 java -cp "$H2_JAR" org.h2.tools.Shell \
-		-url "jdbc:h2:file:$WORK/data/portfolio;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa -password "" \
-		-sql "select count(*) from $1" | sed -n 2p | tr -d ' '
-}
-
-start_app() {
-	PORTFOLIO_DATA_DIR="$WORK/data" PORTFOLIO_ADMIN_USERNAME=$ADMIN PORTFOLIO_ADMIN_PASSWORD=$PASSWORD \
-		java -Xmx1g -Djava.io.tmpdir="$WORK" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-		--spring.servlet.multipart.max-file-size=1GB --spring.servlet.multipart.max-request-size=1GB \
-		>>"$WORK/app.log" 2>&1 &
-	APP_PID=$!
-	for _ in $(seq 1 240); do
-		timeout 5 curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
-		kill -0 "$APP_PID" 2>/dev/null || fail "the application did not start (see $WORK/app.log)"
-		sleep 0.5
-	done
-	fail "the application did not answer within 120 s"
-}
-
-stop_app() {
-	[[ -n "${APP_PID:-}" ]] || return 0
-	kill "$APP_PID" 2>/dev/null || true
-	wait "$APP_PID" 2>/dev/null || true
-	APP_PID=
-}
 
 generate() {
 	awk -v prefix="$2" -v n="$3" 'BEGIN {
@@ -78,8 +44,7 @@ import() {
 }
 
 clean_error() { # status: a 4xx/5xx answer without a stack trace
-	[[ "$1" -ge 400 ]] || return 1
-	! grep -qE 'Exception|\bat [a-z]+\.[a-z]+\.' "$WORK/answer.json"
+	[[ "$1" -ge 400 ]] && clean_body "$WORK/answer.json"
 }
 
 start_app

@@ -20,79 +20,8 @@ WORK=${WORK:-/tmp/fault-kill-import}
 DATABASE=${DATABASE:-h2}
 ADMIN=admin
 PASSWORD=fault-admin-secret
-BASE="http://127.0.0.1:$PORT"
 PG_PORT=${PG_PORT:-55493}
-
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-fail() { log "FAILED: $*"; stop_app || true; stop_postgres || true; exit 1; }
-
-JAR=${JAR:-$(ls target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [[ -z "$JAR" ]]; then
-	log "building the jar"
-	./mvnw -q -B -DskipTests package
-	JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1)
-fi
-JAR=$(realpath "$JAR")
-rm -rf "$WORK" && mkdir -p "$WORK/data"
-# the H2 of the jar itself, to count rows while the application is down
-(cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib")
-H2_JAR=$(ls "$WORK"/lib/h2-*.jar)
-H2_URL="jdbc:h2:file:$WORK/data/portfolio;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-
-APP_ARGS=(--server.port="$PORT" --server.address=127.0.0.1
-	--spring.servlet.multipart.max-file-size=1GB --spring.servlet.multipart.max-request-size=1GB)
-
-as_postgres() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
-
-start_postgres() {
-	PGDATA="$WORK/pgdata"
-	chown -R postgres "$WORK" 2>/dev/null || true
-	as_postgres "initdb -D '$PGDATA' -U postgres --auth=trust >/dev/null"
-	as_postgres "pg_ctl -D '$PGDATA' -o '-p $PG_PORT -k /tmp' -l '$WORK/postgres.log' -w start >/dev/null"
-	APP_ARGS+=(--spring.profiles.active=postgres
-		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
-		--spring.datasource.username=postgres --spring.datasource.password=)
-}
-
-stop_postgres() {
-	[[ "$DATABASE" == postgres && -d "$WORK/pgdata" ]] || return 0
-	as_postgres "pg_ctl -D '$WORK/pgdata' -m fast stop >/dev/null" || true
-}
-
-count() { # rows of a table (the application must be down for H2)
-	query "select count(*) from $1"
-}
-
-query() { # one value (the application must be down for H2)
-	local sql="$1"
-	if [[ "$DATABASE" == postgres ]]; then
-		as_postgres "psql -h /tmp -p $PG_PORT -U postgres -tAc \"$sql\""
-	else
-		timeout 300 java -cp "$H2_JAR" org.h2.tools.Shell -url "$H2_URL" -user sa -password "" -sql "$sql" \
-			| sed -n 2p | tr -d ' '
-	fi
-}
-
-start_app() {
-	PORTFOLIO_DATA_DIR="$WORK/data" PORTFOLIO_ADMIN_USERNAME=$ADMIN PORTFOLIO_ADMIN_PASSWORD=$PASSWORD \
-		java -Xmx1g -jar "$JAR" "${APP_ARGS[@]}" >>"$WORK/app.log" 2>&1 &
-	APP_PID=$!
-	for _ in $(seq 1 240); do
-		if timeout 5 curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then
-			return 0
-		fi
-		kill -0 "$APP_PID" 2>/dev/null || fail "the application did not start (see $WORK/app.log)"
-		sleep 0.5
-	done
-	fail "the application did not answer within 120 s"
-}
-
-stop_app() {
-	[[ -n "${APP_PID:-}" ]] || return 0
-	kill "$APP_PID" 2>/dev/null || true
-	wait "$APP_PID" 2>/dev/null || true
-	APP_PID=
-}
+source scripts/fault-lib.sh
 
 generate() { # file prefix lines: invoices of 5 lines, 2,000 customers, three years
 	awk -v prefix="$2" -v n="$3" 'BEGIN {
@@ -120,7 +49,7 @@ app_works() {
 }
 
 trap 'stop_app; stop_postgres' EXIT
-if [[ "$DATABASE" == postgres ]]; then start_postgres; fi
+prepare
 log "database $DATABASE, $LINES lines per import, work in $WORK"
 
 # 1. a whole import, to know how long one takes
@@ -148,9 +77,7 @@ for fraction in $KILLS; do
 	import "$WORK/run.csv" >/dev/null 2>&1 &
 	delay=$(echo "$duration * $fraction" | bc)
 	sleep "$delay"
-	kill -9 "$APP_PID"
-	wait "$APP_PID" 2>/dev/null || true
-	APP_PID=
+	kill_app
 	after=$(count invoice_line)
 	# where the import was: total_rows is set once the file is read and checked, just before the one
 	# transaction that writes the lines; processed_rows climbs while it writes

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,6 +42,9 @@ public class AccountManagement {
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{3,100}");
 
 	private static final String TOKEN_PREFIX = "cpt_";
+
+	/** How exactly a token's "last used" is kept. */
+	private static final Duration TOKEN_USE_PRECISION = Duration.ofMinutes(1);
 
 	/** How the audit log names a user as the subject of a change. */
 	public static final String USER_SUBJECT = "USER";
@@ -257,12 +261,18 @@ public class AccountManagement {
 			return Optional.empty();
 		}
 		return this.tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive).flatMap((token) -> {
-			// a targeted update: saving the whole token could undo a revocation made
-			// meanwhile
-			this.jdbc.sql("update api_token set last_used_at = :at where id = :id and revoked_at is null")
-				.param("at", java.sql.Timestamp.from(this.clock.instant()))
-				.param("id", token.view().id())
-				.update();
+			// "last used" to the minute: a script calling many times a minute writes
+			// once,
+			// and reads go on while the database is read-only. A targeted update: saving
+			// the whole token could undo a revocation made meanwhile.
+			Instant now = this.clock.instant();
+			Instant lastUsed = token.view().lastUsedAt();
+			if (lastUsed == null || lastUsed.isBefore(now.minus(TOKEN_USE_PRECISION))) {
+				this.jdbc.sql("update api_token set last_used_at = :at where id = :id and revoked_at is null")
+					.param("at", java.sql.Timestamp.from(now))
+					.param("id", token.view().id())
+					.update();
+			}
 			return this.users.findById(token.userId())
 				.filter(UserAccount::enabled)
 				.map((user) -> new ScopedUser(principal(user), token.scope()));
@@ -294,11 +304,22 @@ public class AccountManagement {
 			.update();
 	}
 
+	/**
+	 * Clears the failed logins a user had. Asked first, so that the usual login — nothing
+	 * to clear — writes nothing: it then also works while the database is read-only.
+	 */
 	void loginSucceeded(String username) {
-		this.jdbc.sql("""
-				update app_user set failed_logins = 0, locked_until = null
+		String name = UserAccount.normalise(username);
+		boolean failedBefore = this.jdbc.sql("""
+				select count(*) from app_user
 				where username = :name and (failed_logins <> 0 or locked_until is not null)
-				""").param("name", UserAccount.normalise(username)).update();
+				""").param("name", name).query(Long.class).single() > 0;
+		if (failedBefore) {
+			this.jdbc.sql("""
+					update app_user set failed_logins = 0, locked_until = null
+					where username = :name and (failed_logins <> 0 or locked_until is not null)
+					""").param("name", name).update();
+		}
 	}
 
 	private static Subject subject(UserAccount user, String actor) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.customerportfolio.shared.DatabaseTrouble;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,13 +17,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * The API's answers to a request without valid credentials (401), without the right role
  * or token scope (403) or from an address with too many failed logins (429), as JSON
- * problem details that give nothing away.
+ * problem details that give nothing away. A login the database could not check is no
+ * wrong login: that failure goes on to the answer for database trouble (503).
  */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (DatabaseTrouble.of(exception).isPresent()) {
+			// not the caller's credentials: the database could not check them
+			throw exception;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Customer Portfolio\", Bearer");
 		write(response, HttpStatus.UNAUTHORIZED,
 				"Authentication required: HTTP Basic with a username and password, or a personal API token as a Bearer token.");

@@ -1,5 +1,11 @@
 package org.customerportfolio.account;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.customerportfolio.shared.DatabaseTrouble;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +15,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -123,7 +130,9 @@ class SecurityConfiguration {
 			.hasRole(Role.EDITOR.name())
 			.anyRequest()
 			.denyAll())
-			.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+			.formLogin((form) -> form.loginPage("/login")
+				.failureHandler(SecurityConfiguration::loginFailed)
+				.defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
@@ -132,6 +141,18 @@ class SecurityConfiguration {
 					UsernamePasswordAuthenticationFilter.class)
 			.requestCache(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * A wrong login goes back to the form; one the database could not check goes on to
+	 * the answer for database trouble (503) instead of blaming the password.
+	 */
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		if (DatabaseTrouble.of(exception).isPresent()) {
+			throw exception;
+		}
+		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 
 }

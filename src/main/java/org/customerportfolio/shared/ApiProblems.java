@@ -82,9 +82,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		var trouble = DatabaseTrouble.of(ex);
+		if (trouble.isPresent()) {
+			logger.warn("API request refused, database {}: {}", trouble.get(), ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseTrouble.RETRY_AFTER_SECONDS))
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, message(trouble.get().messageCode())));
+		}
 		logger.error("Unexpected failure answering an API request", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, message("problem.unexpected"));
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, message("problem.unexpected")));
 	}
 
 	@Override

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The disk under the H2 database fails while users write: its device starts refusing every write and read,
+# the file system turns itself read-only (ext4, errors=remount-ro), as a failing disk or a storage fault
+# does. The application must answer every request with a clean error (503, or a clean 500 for the request
+# that met the failure) — no stack trace — and, once the disk is back and checked, the H2 file must open
+# again as it was: the application starts, the data reads, a write works. Then a second case: the application
+# started on a data directory that is mounted read-only. Needs root (loop device, device-mapper, mount).
+#
+#   sudo scripts/fault-read-only-disk.sh     # WORKERS (4), PHASE (15 s), PORT (8096), WORK, JAR
+#
+# Commits H2 acknowledged in the last moment before the failure may be missing afterwards: H2 writes its
+# file in the background (about once a second) and does not flush every commit to the disk; that is the
+# embedded database's documented trade-off, and PostgreSQL is the choice where it matters.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+WORKERS=${WORKERS:-4}
+PHASE=${PHASE:-15}
+PORT=${PORT:-8096}
+WORK=${WORK:-/tmp/fault-read-only-disk}
+DEVICE=portfolio-fault-disk
+ADMIN=admin
+PASSWORD=fault-admin-secret
+DATABASE=h2
+source scripts/fault-lib.sh
+[[ $(id -u) -eq 0 ]] || { log "needs root for a loop device and device-mapper; skipped"; exit 2; }
+
+release() {
+	stop_load || true
+	[[ -n "${APP_PID:-}" ]] && kill_app
+	umount "$WORK/data" 2>/dev/null || umount -l "$WORK/data" 2>/dev/null || true
+	dmsetup remove "$DEVICE" 2>/dev/null || true
+	[[ -n "${LOOP:-}" ]] && losetup -d "$LOOP" 2>/dev/null || true
+}
+release
+prepare
+trap release EXIT
+truncate -s 1G "$WORK/disk.img"
+LOOP=$(losetup -f --show "$WORK/disk.img")
+SECTORS=$(blockdev --getsz "$LOOP")
+dmsetup create "$DEVICE" --table "0 $SECTORS linear $LOOP 0"
+mkfs.ext4 -q "/dev/mapper/$DEVICE"
+mount -o errors=remount-ro "/dev/mapper/$DEVICE" "$WORK/data"
+
+now() { date +%s.%N; }
+writer() { # creates customers, a line "time status id" per answer; failed answers' bodies kept
+	local n=$1 i=0 status id
+	while [[ ! -e "$WORK/stop" ]]; do
+		i=$((i + 1))
+		status=$(timeout 60 curl -s -o "$WORK/body.$n" -w '%{http_code}' -u "$ADMIN:$PASSWORD" \
+			-H 'Content-Type: application/json' -d "{\"name\":\"Disk customer $n-$i\"}" \
+			"$BASE/api/v1/customers") || status="cut$status"
+		id=$(grep -o '"id":[0-9]*' "$WORK/body.$n" | head -1 | cut -d: -f2 || true)
+		echo "$(now) $status ${id:--}" >>"$WORK/requests.$n"
+		[[ "$status" == 2* ]] || cp "$WORK/body.$n" "$WORK/failed.$n.$i"
+		[[ "$status" == 2* ]] || sleep 0.5
+	done
+}
+LOAD_PIDS=()
+start_load() { rm -f "$WORK/stop"; for n in $(seq 1 "$WORKERS"); do writer "$n" & LOAD_PIDS+=($!); done; }
+stop_load() { touch "$WORK/stop"; for pid in "${LOAD_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done; LOAD_PIDS=(); }
+
+log "1. the disk fails under load"
+start_app
+start_load
+sleep "$PHASE"
+failed_at=$(now)
+dmsetup suspend "$DEVICE"
+dmsetup load "$DEVICE" --table "0 $SECTORS error"
+dmsetup resume "$DEVICE"
+sleep "$PHASE"
+mount_state=$(awk -v d="$WORK/data" '$2 == d { print $4 }' /proc/mounts | cut -d, -f1)
+health=$(timeout 10 curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || true)
+reads=$(timeout 30 curl -s -o "$WORK/read.json" -w '%{http_code}' -u "$ADMIN:$PASSWORD" "$BASE/api/v1/customers?size=5" || true)
+stop_load
+all=$(cat "$WORK"/requests.*)
+statuses=$(awk '{ print $2 }' <<<"$all" | sort | uniq -c | awk '{ printf "%s×%s ", $2, $1 }')
+after=$(awk -v t="$failed_at" '$1 > t + 10' <<<"$all")
+[[ -n "$after" ]] || fail "no request answered after the disk failed"
+bad=$(awk '$2 !~ /^(201|500|503)$/' <<<"$all" | head -3)
+[[ -z "$bad" ]] || fail "answers other than 201, 500 or 503: $bad"
+[[ -z "$(awk '$2 == 201' <<<"$after")" ]] || fail "writes acknowledged long after the disk failed"
+for body in "$WORK"/failed.*; do clean_body "$body" || fail "a failed answer shows internals: $body"; done
+echo "FAULT read_only_disk.mount_after_failure=$mount_state"
+echo "FAULT read_only_disk.requests statuses=$statuses"
+echo "FAULT read_only_disk.meanwhile health=$health api_read=$reads"
+kill_app
+
+log "2. the disk back, checked, and the application on it again"
+umount "$WORK/data" 2>/dev/null || umount -l "$WORK/data"
+dmsetup suspend "$DEVICE"
+dmsetup load "$DEVICE" --table "0 $SECTORS linear $LOOP 0"
+dmsetup resume "$DEVICE"
+fsck.ext4 -fy "/dev/mapper/$DEVICE" >"$WORK/fsck.log" 2>&1 || [[ $? -le 1 ]] || fail "fsck could not repair the file system (see $WORK/fsck.log)"
+mount "/dev/mapper/$DEVICE" "$WORK/data"
+acknowledged=$(awk '$2 == 201 { print $3 }' <<<"$all")
+present=$(query "select count(*) from customer where id in ($(paste -sd, <<<"$acknowledged"))") \
+	|| fail "the H2 file does not open after the disk came back"
+[[ -n "$present" ]] || fail "the H2 file does not answer after the disk came back"
+echo "FAULT read_only_disk.acknowledged=$(wc -l <<<"$acknowledged") present_after=$present"
+start_app
+status=$(timeout 30 curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN:$PASSWORD" -H 'Content-Type: application/json' \
+	-d '{"name":"After the disk came back"}' "$BASE/api/v1/customers")
+[[ "$status" == 201 ]] || fail "no write after the disk came back: $status"
+stop_app
+echo "FAULT read_only_disk.write_after_repair=$status"
+
+log "3. the application started on a read-only data directory"
+mount -o remount,ro "$WORK/data"
+set +e
+PORTFOLIO_DATA_DIR="$WORK/data" timeout 120 java -Xmx1g -Djava.io.tmpdir="$WORK" -jar "$JAR" "${APP_ARGS[@]}" \
+	>"$WORK/read-only-start.log" 2>&1 &
+APP_PID=$!
+ready=000
+for _ in $(seq 1 120); do
+	ready=$(timeout 5 curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" 2>/dev/null)
+	[[ "$ready" == 200 ]] && break
+	kill -0 "$APP_PID" 2>/dev/null || break
+	sleep 0.5
+done
+set -e
+if [[ "$ready" == 200 ]]; then
+	read=$(timeout 30 curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN:$PASSWORD" "$BASE/api/v1/customers?size=5")
+	write=$(timeout 30 curl -s -o "$WORK/ro-write.json" -w '%{http_code}' -u "$ADMIN:$PASSWORD" \
+		-H 'Content-Type: application/json' -d '{"name":"On a read-only disk"}' "$BASE/api/v1/customers")
+	clean_body "$WORK/ro-write.json" || fail "the refused write shows internals"
+	echo "FAULT read_only_start.started=yes read=$read write=$write message=$(grep -o '"detail":"[^"]*"' "$WORK/ro-write.json")"
+	stop_app
+else
+	APP_PID=
+	reason=$(grep -m1 -o 'read only\|read-only\|Read-only file system\|READ_ONLY[^ ]*' "$WORK/read-only-start.log" || true)
+	echo "FAULT read_only_start.started=no reason=\"$reason\""
+fi
+mount -o remount,rw "$WORK/data"
+[[ "$(count customer)" -ge 1 ]] || fail "the H2 file does not open after the read-only start"
+log "done"
