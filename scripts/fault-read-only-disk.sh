@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The disk under the H2 database fails while users write: its device starts refusing every write and read,
-# the file system turns itself read-only (ext4, errors=remount-ro), as a failing disk or a storage fault
-# does. The application must answer every request with a clean error (503, or a clean 500 for the request
+# The disk under the H2 database turns read-only while users write: the ext4 file system on a loop device meets
+# an error and, mounted with errors=remount-ro, refuses every write from then on, as a failing disk or a
+# storage fault makes it do (the error is triggered through ext4's own trigger_fs_error). The application must answer every request with a clean error (503, or a clean 500 for the request
 # that met the failure) — no stack trace — and, once the disk is back and checked, the H2 file must open
 # again as it was: the application starts, the data reads, a write works. Then a second case: the application
-# started on a data directory that is mounted read-only. Needs root (loop device, device-mapper, mount).
+# started on a data directory that is mounted read-only. Needs root (loop device, mount).
 #
 #   sudo scripts/fault-read-only-disk.sh     # WORKERS (4), PHASE (15 s), PORT (8096), WORK, JAR
 #
@@ -18,29 +18,28 @@ WORKERS=${WORKERS:-4}
 PHASE=${PHASE:-15}
 PORT=${PORT:-8096}
 WORK=${WORK:-/tmp/fault-read-only-disk}
-DEVICE=portfolio-fault-disk
 ADMIN=admin
 PASSWORD=fault-admin-secret
 DATABASE=h2
 source scripts/fault-lib.sh
-[[ $(id -u) -eq 0 ]] || { log "needs root for a loop device and device-mapper; skipped"; exit 2; }
+[[ $(id -u) -eq 0 ]] || { log "needs root for a loop device; skipped"; exit 2; }
 
+LOAD_PIDS=()
+start_load() { rm -f "$WORK/stop"; for n in $(seq 1 "$WORKERS"); do writer "$n" & LOAD_PIDS+=($!); done; }
+stop_load() { touch "$WORK/stop"; for pid in "${LOAD_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done; LOAD_PIDS=(); }
 release() {
-	stop_load || true
+	[[ -d "$WORK" ]] && stop_load
 	[[ -n "${APP_PID:-}" ]] && kill_app
 	umount "$WORK/data" 2>/dev/null || umount -l "$WORK/data" 2>/dev/null || true
-	dmsetup remove "$DEVICE" 2>/dev/null || true
 	[[ -n "${LOOP:-}" ]] && losetup -d "$LOOP" 2>/dev/null || true
 }
-release
+umount "$WORK/data" 2>/dev/null || true
 prepare
 trap release EXIT
 truncate -s 1G "$WORK/disk.img"
 LOOP=$(losetup -f --show "$WORK/disk.img")
-SECTORS=$(blockdev --getsz "$LOOP")
-dmsetup create "$DEVICE" --table "0 $SECTORS linear $LOOP 0"
-mkfs.ext4 -q "/dev/mapper/$DEVICE"
-mount -o errors=remount-ro "/dev/mapper/$DEVICE" "$WORK/data"
+mkfs.ext4 -q "$LOOP"
+mount -o errors=remount-ro "$LOOP" "$WORK/data"
 
 now() { date +%s.%N; }
 writer() { # creates customers, a line "time status id" per answer; failed answers' bodies kept
@@ -56,20 +55,14 @@ writer() { # creates customers, a line "time status id" per answer; failed answe
 		[[ "$status" == 2* ]] || sleep 0.5
 	done
 }
-LOAD_PIDS=()
-start_load() { rm -f "$WORK/stop"; for n in $(seq 1 "$WORKERS"); do writer "$n" & LOAD_PIDS+=($!); done; }
-stop_load() { touch "$WORK/stop"; for pid in "${LOAD_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done; LOAD_PIDS=(); }
-
-log "1. the disk fails under load"
+log "1. the disk turns read-only under load"
 start_app
 start_load
 sleep "$PHASE"
 failed_at=$(now)
-dmsetup suspend "$DEVICE"
-dmsetup load "$DEVICE" --table "0 $SECTORS error"
-dmsetup resume "$DEVICE"
+echo 1 >"/sys/fs/ext4/$(basename "$LOOP")/trigger_fs_error"
 sleep "$PHASE"
-mount_state=$(awk -v d="$WORK/data" '$2 == d { print $4 }' /proc/mounts | cut -d, -f1)
+mount_state=$(awk -v d="$WORK/data" '$2 == d { print $4 }' /proc/mounts)
 health=$(timeout 10 curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || true)
 reads=$(timeout 30 curl -s -o "$WORK/read.json" -w '%{http_code}' -u "$ADMIN:$PASSWORD" "$BASE/api/v1/customers?size=5" || true)
 stop_load
@@ -86,13 +79,10 @@ echo "FAULT read_only_disk.requests statuses=$statuses"
 echo "FAULT read_only_disk.meanwhile health=$health api_read=$reads"
 kill_app
 
-log "2. the disk back, checked, and the application on it again"
+log "2. the file system checked and mounted again, and the application on it"
 umount "$WORK/data" 2>/dev/null || umount -l "$WORK/data"
-dmsetup suspend "$DEVICE"
-dmsetup load "$DEVICE" --table "0 $SECTORS linear $LOOP 0"
-dmsetup resume "$DEVICE"
-fsck.ext4 -fy "/dev/mapper/$DEVICE" >"$WORK/fsck.log" 2>&1 || [[ $? -le 1 ]] || fail "fsck could not repair the file system (see $WORK/fsck.log)"
-mount "/dev/mapper/$DEVICE" "$WORK/data"
+fsck.ext4 -fy "$LOOP" >"$WORK/fsck.log" 2>&1 || [[ $? -le 1 ]] || fail "fsck could not repair the file system (see $WORK/fsck.log)"
+mount "$LOOP" "$WORK/data"
 acknowledged=$(awk '$2 == 201 { print $3 }' <<<"$all")
 present=$(query "select count(*) from customer where id in ($(paste -sd, <<<"$acknowledged"))") \
 	|| fail "the H2 file does not open after the disk came back"
@@ -128,8 +118,9 @@ if [[ "$ready" == 200 ]]; then
 	stop_app
 else
 	APP_PID=
-	reason=$(grep -m1 -o 'read only\|read-only\|Read-only file system\|READ_ONLY[^ ]*' "$WORK/read-only-start.log" || true)
-	echo "FAULT read_only_start.started=no reason=\"$reason\""
+	reason=$(grep -A2 '^Description:' "$WORK/read-only-start.log" | sed -n 3p | cut -c1-100 || true)
+	[[ -n "$reason" ]] || fail "no clear reason for the failed start (see $WORK/read-only-start.log)"
+	echo "FAULT read_only_start.started=no reason=\"$reason…\""
 fi
 mount -o remount,rw "$WORK/data"
 [[ "$(count customer)" -ge 1 ]] || fail "the H2 file does not open after the read-only start"

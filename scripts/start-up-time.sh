@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Measures the start-up of the packaged application on an empty H2 database, from the start of the process to its
+# first answer (GET /login), as a newcomer starts it: `java -jar` and `scripts/start.sh` (class-data sharing).
+# Each RUNS (3) times, fresh data directory each time; prints "BENCH startup.<how>.run<N>_ms=" and the median.
+#
+#   scripts/start-up-time.sh          # PORT (8097), RUNS (3), JAR
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8097}
+RUNS=${RUNS:-3}
+JAR=${JAR:-$(ls target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+[[ -n "$JAR" ]] || { ./mvnw -q -B -DskipTests package; JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1); }
+
+measure() { # how command…: milliseconds from start to the first answer
+	local how=$1 data pid started ms
+	shift
+	data=$(mktemp -d)
+	started=$(date +%s%N)
+	PORTFOLIO_DATA_DIR="$data" "$@" --server.port="$PORT" --server.address=127.0.0.1 >"$data/out.log" 2>&1 &
+	pid=$!
+	until timeout 2 curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do
+		kill -0 "$pid" 2>/dev/null || { echo "the application did not start: $data/out.log" >&2; exit 1; }
+		sleep 0.02
+	done
+	ms=$((($(date +%s%N) - started) / 1000000))
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	rm -rf "$data"
+	echo "$ms"
+}
+
+measure prepare scripts/start.sh >/dev/null # trains the archive when the jar is new; not counted
+for how in java-jar cds; do
+	times=()
+	for run in $(seq 1 "$RUNS"); do
+		if [[ "$how" == java-jar ]]; then
+			ms=$(measure "$how" java -jar "$JAR")
+		else
+			ms=$(measure "$how" scripts/start.sh)
+		fi
+		times+=("$ms")
+		echo "BENCH startup.$how.run${run}_ms=$ms"
+	done
+	echo "BENCH startup.$how.median_ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")"
+done
+echo "BENCH machine=$(nproc) cores, $(java -version 2>&1 | head -1)"
