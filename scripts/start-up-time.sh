@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measures the start-up of the packaged application on an empty H2 database, from the start of the process to its
-# first answer (GET /login), as a newcomer starts it: `java -jar` and `scripts/start.sh` (class-data sharing).
-# Each RUNS (3) times, fresh data directory each time; prints "BENCH startup.<how>.run<N>_ms=" and the median.
+# first answer (GET /login): `java -jar`, and `scripts/start.sh` (its ahead-of-time class cache), with the JDK on
+# PATH and, when JAVA_HOMES lists more, with each of those too. Each RUNS (3) times on a fresh data directory;
+# prints "BENCH startup.<how>.java<N>.run<M>_ms=" and the median.
 #
 #   scripts/start-up-time.sh          # PORT (8097), RUNS (3), JAR
+#   JAVA_HOMES="/usr/lib/jvm/temurin-25-jdk-amd64" scripts/start-up-time.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,18 +32,22 @@ measure() { # how command…: milliseconds from start to the first answer
 	echo "$ms"
 }
 
-measure prepare scripts/start.sh >/dev/null # trains the archive when the jar is new; not counted
-for how in java-jar cds; do
-	times=()
-	for run in $(seq 1 "$RUNS"); do
-		if [[ "$how" == java-jar ]]; then
-			ms=$(measure "$how" java -jar "$JAR")
-		else
-			ms=$(measure "$how" scripts/start.sh)
-		fi
-		times+=("$ms")
-		echo "BENCH startup.$how.run${run}_ms=$ms"
+for home in "" ${JAVA_HOMES:-}; do
+	java="${home:+$home/bin/}java"
+	major=$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
+	JAVA_HOME="$home" measure prepare scripts/start.sh >/dev/null # trains the cache when new; not counted
+	for how in java-jar start-sh; do
+		times=()
+		for run in $(seq 1 "$RUNS"); do
+			if [[ "$how" == java-jar ]]; then
+				ms=$(measure "$how" "$java" -jar "$JAR")
+			else
+				ms=$(JAVA_HOME="$home" measure "$how" scripts/start.sh)
+			fi
+			times+=("$ms")
+			echo "BENCH startup.$how.java$major.run${run}_ms=$ms"
+		done
+		echo "BENCH startup.$how.java$major.median_ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")"
 	done
-	echo "BENCH startup.$how.median_ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")"
 done
-echo "BENCH machine=$(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "BENCH machine=$(nproc) cores"

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Starts the packaged application the fastest way: from the extracted jar with a class-data-sharing archive
-# (the JDK's CDS; Spring Boot's recommended setup). After each build the first start trains the archive once —
-# it starts the application against a throw-away database and stops it (about 15 s) — and every later start
-# loads its classes from the archive. Arguments and environment are passed on as to `java -jar`:
+# Starts the packaged application the fastest way the JDK allows: from the extracted jar with an ahead-of-time
+# class cache — JDK 25 or newer: the AOT cache (JEP 483/514); JDK 17–24: a class-data-sharing archive (CDS), as
+# Spring Boot recommends. After each build (or JDK change) the first start trains the cache once — it starts the
+# application against a throw-away database and stops it when ready (15–25 s) — and every later start loads its
+# classes from it. Arguments and environment are passed on as to `java -jar`:
 #
 #   scripts/start.sh                                   # like java -jar target/customer-portfolio-*.jar
 #   PORTFOLIO_DATA_DIR=/srv/portfolio scripts/start.sh --server.port=8080
-#   JAVA_OPTS="-Xmx2g" scripts/start.sh
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xmx2g" scripts/start.sh
 #
-# The extracted application and its archive live in target/fast-start (FAST_START_DIR); the jar is built when missing.
+# The extracted application and its cache live in target/fast-start (FAST_START_DIR); the jar is built when missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAR=${JAR:-$(ls "$ROOT"/target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$JAR" ]]; then
 	(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
@@ -19,22 +21,33 @@ if [[ -z "$JAR" ]]; then
 fi
 DIR=${FAST_START_DIR:-$ROOT/target/fast-start}
 APP="$DIR/$(basename "$JAR")"
-ARCHIVE="$DIR/application.jsa"
+MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
+if ((MAJOR >= 25)); then
+	CACHE="$DIR/application-$MAJOR.aot"
+	TRAIN=(-XX:AOTCacheOutput="$CACHE")
+	USE=(-XX:AOTCache="$CACHE")
+else
+	CACHE="$DIR/application-$MAJOR.jsa"
+	TRAIN=(-XX:ArchiveClassesAtExit="$CACHE")
+	USE=(-XX:SharedArchiveFile="$CACHE")
+fi
 
-if [[ ! -f "$ARCHIVE" || "$JAR" -nt "$ARCHIVE" ]]; then
-	echo "Preparing a fast start for $(basename "$JAR") (once per build)…" >&2
+if [[ ! -f "$APP" || "$JAR" -nt "$APP" ]]; then
 	rm -rf "$DIR"
-	java -Djarmode=tools -jar "$JAR" extract --destination "$DIR" >/dev/null
+	"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DIR" >/dev/null
+fi
+if [[ ! -f "$CACHE" ]]; then
+	echo "Preparing a fast start for $(basename "$JAR") on Java $MAJOR (once per build)…" >&2
 	TRAINING=$(mktemp -d)
 	# the training run starts the whole application on a throw-away database and stops once it is ready
-	PORTFOLIO_DATA_DIR="$TRAINING" java -XX:ArchiveClassesAtExit="$ARCHIVE" -Dspring.context.exit=onRefresh \
-		-jar "$APP" --server.port=0 >"$DIR/training.log" 2>&1 \
-		|| { echo "The training run failed (see $DIR/training.log); starting without the archive." >&2; rm -f "$ARCHIVE"; }
+	PORTFOLIO_DATA_DIR="$TRAINING" "$JAVA" "${TRAIN[@]}" -Dspring.context.exit=onRefresh -jar "$APP" \
+		--server.port=0 >"$DIR/training.log" 2>&1 \
+		|| { echo "The training run failed (see $DIR/training.log); starting without the cache." >&2; rm -f "$CACHE"; }
 	rm -rf "$TRAINING"
 fi
-if [[ -f "$ARCHIVE" ]]; then
+if [[ -f "$CACHE" ]]; then
 	# shellcheck disable=SC2086
-	exec java -XX:SharedArchiveFile="$ARCHIVE" ${JAVA_OPTS:-} -jar "$APP" "$@"
+	exec "$JAVA" "${USE[@]}" ${JAVA_OPTS:-} -jar "$APP" "$@"
 fi
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -jar "$APP" "$@"
+exec "$JAVA" ${JAVA_OPTS:-} -jar "$APP" "$@"
