@@ -261,10 +261,9 @@ public class AccountManagement {
 			return Optional.empty();
 		}
 		return this.tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive).flatMap((token) -> {
-			// "last used" to the minute: a script calling many times a minute writes
-			// once,
-			// and reads go on while the database is read-only. A targeted update: saving
-			// the whole token could undo a revocation made meanwhile.
+			// "last used" to the minute: a script calling often writes once a
+			// minute, and reads go on while the database is read-only. A targeted
+			// update: saving the whole token could undo a revocation made meanwhile.
 			Instant now = this.clock.instant();
 			Instant lastUsed = token.view().lastUsedAt();
 			if (lastUsed == null || lastUsed.isBefore(now.minus(TOKEN_USE_PRECISION))) {

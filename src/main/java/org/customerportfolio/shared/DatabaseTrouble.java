@@ -64,8 +64,7 @@ public enum DatabaseTrouble {
 		for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
 			@Nullable DatabaseTrouble trouble = (cause instanceof SQLException sql) ? of(sql) : null;
 			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-				// the rollback failed too (on a broken connection): the first failure
-				// tells
+				// the rollback failed too, on a broken connection: the first one tells
 				trouble = of(rollback.getApplicationException()).orElse(null);
 			}
 			if (trouble == READ_ONLY) {
@@ -84,8 +83,7 @@ public enum DatabaseTrouble {
 		if (POSTGRES_READ_ONLY.equals(state) || sql.getErrorCode() == H2_READ_ONLY) {
 			return READ_ONLY;
 		}
-		// 08: connection exceptions; 57P01-57P03: the server shutting down, crashed or
-		// starting
+		// 08: connection exceptions; 57P01-03: the server stopping, crashed, starting
 		if (state.startsWith("08") || state.startsWith("57P") || sql.getErrorCode() == H2_CLOSED
 				|| sql instanceof SQLRecoverableException || sql instanceof SQLNonTransientConnectionException
 				|| sql instanceof SQLTransientConnectionException || closedByThePool(sql)) {

@@ -55,8 +55,7 @@ class SchemaMigration {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SHUTDOWN");
 				}
-				// the pool's connections belong to the closed database: new ones open it
-				// again
+				// the pool's connections are to the closed database: new ones reopen it
 				if (dataSource.isWrapperFor(HikariDataSource.class)) {
 					HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
 					if (pool != null) {
