@@ -14,13 +14,7 @@ as_postgres() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; 
 
 # the application's jar (built when missing), and the H2 driver it carries, to read the file while it is down
 prepare() {
-	JAR=${JAR:-$(ls target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-	if [[ -z "$JAR" ]]; then
-		log "building the jar"
-		./mvnw -q -B -DskipTests package
-		JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1)
-	fi
-	JAR=$(realpath "$JAR")
+	JAR=$(scripts/jar.sh)
 	rm -rf "$WORK" && mkdir -p "$WORK/data" "$WORK/lib"
 	unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/lib"
 	H2_JAR=$(ls "$WORK"/lib/h2-*.jar)

@@ -11,8 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8097}
 RUNS=${RUNS:-3}
-JAR=${JAR:-$(ls target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-[[ -n "$JAR" ]] || { ./mvnw -q -B -DskipTests package; JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1); }
+JAR=$(scripts/jar.sh)
 
 measure() { # how command…: milliseconds from start to the first answer
 	local how=$1 data pid started ms

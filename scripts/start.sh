@@ -14,11 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAR=${JAR:-$(ls "$ROOT"/target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [[ -z "$JAR" ]]; then
-	(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-	JAR=$(ls "$ROOT"/target/customer-portfolio-*.jar | grep -v original | head -1)
-fi
+JAR=$("$ROOT/scripts/jar.sh")
 DIR=${FAST_START_DIR:-$ROOT/target/fast-start}
 APP="$DIR/$(basename "$JAR")"
 MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')

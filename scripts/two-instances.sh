@@ -28,13 +28,7 @@ CHECK=false
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 
-JAR=${JAR:-$(ls target/customer-portfolio-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [[ -z "$JAR" ]]; then
-	log "building the jar"
-	./mvnw -q -B -DskipTests package
-	JAR=$(ls target/customer-portfolio-*.jar | grep -v original | head -1)
-fi
-JAR=$(realpath "$JAR")
+JAR=$(scripts/jar.sh)
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 OWN_CLUSTER=false

@@ -29,7 +29,7 @@ class H2DiskFlush {
 
 	H2DiskFlush(JdbcTemplate jdbc, @Value("${spring.datasource.url:}") String url) {
 		this.jdbc = jdbc;
-		this.h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+		this.h2File = SchemaMigration.isH2File(url);
 	}
 
 	boolean active() {

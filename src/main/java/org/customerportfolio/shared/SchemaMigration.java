@@ -49,9 +49,7 @@ class SchemaMigration {
 
 	private static void closeIfH2File(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			String url = connection.getMetaData().getURL();
-			// an in-memory database would be gone once closed
-			if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
+			if (isH2File(connection.getMetaData().getURL())) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SHUTDOWN");
 				}
@@ -68,6 +66,11 @@ class SchemaMigration {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not reopen the H2 database after migrating it", ex);
 		}
+	}
+
+	/** An H2 database in a file (an in-memory one would be gone once closed). */
+	static boolean isH2File(String url) {
+		return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
 	}
 
 }

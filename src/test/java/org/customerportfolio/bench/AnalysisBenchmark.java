@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -123,7 +121,7 @@ class AnalysisBenchmark {
 	@Autowired
 	private SimilarCustomers similar;
 
-	private final Map<String, String> results = new LinkedHashMap<>();
+	private final BenchResults results = new BenchResults();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -146,22 +144,22 @@ class AnalysisBenchmark {
 
 	@Test
 	void analyses() throws Exception {
-		put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.results.put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
 		try (Connection connection = this.dataSource.getConnection()) {
-			put("run.database", connection.getMetaData().getDatabaseProductName() + " "
+			this.results.put("run.database", connection.getMetaData().getDatabaseProductName() + " "
 					+ connection.getMetaData().getDatabaseProductVersion());
 		}
-		put("run.customers", CUSTOMERS);
-		put("run.cpus", Runtime.getRuntime().availableProcessors());
-		put("run.java", System.getProperty("java.runtime.version"));
+		this.results.put("run.customers", CUSTOMERS);
+		this.results.put("run.cpus", Runtime.getRuntime().availableProcessors());
+		this.results.put("run.java", System.getProperty("java.runtime.version"));
 		long start = System.nanoTime();
 		fill();
-		put("fill.ms", ms(System.nanoTime() - start));
-		put("db.customer", count("customer"));
-		put("db.revenue_year", count("revenue_year"));
-		put("db.customer_standing", count("customer_standing"));
-		put("db.customer_level", count("customer_level"));
-		put("db.invoice_lines_represented",
+		this.results.put("fill.ms", BenchResults.ms(System.nanoTime() - start));
+		this.results.put("db.customer", count("customer"));
+		this.results.put("db.revenue_year", count("revenue_year"));
+		this.results.put("db.customer_standing", count("customer_standing"));
+		this.results.put("db.customer_level", count("customer_level"));
+		this.results.put("db.invoice_lines_represented",
 				this.jdbc.queryForObject("select sum(lines) from revenue_year", Long.class));
 		assertThat(count("customer")).isEqualTo(CUSTOMERS);
 
@@ -177,7 +175,7 @@ class AnalysisBenchmark {
 				(run) -> this.groups.segments(period(fromYears[run % 3]), "relationshipType"));
 		time("clusters", (run) -> this.groups.clusters(period(fromYears[run % 3]), null));
 		time("similar", (run) -> this.similar.similar(FIRST_ID + 7919L * (run + 1) % CUSTOMERS));
-		report();
+		this.results.report(DIR);
 	}
 
 	private static AnalysisFilter period(int from) {
@@ -195,8 +193,8 @@ class AnalysisBenchmark {
 			return;
 		}
 		CacheTimings.Runs runs = new CacheTimings(this.jdbc, WARMUP, RUNS).time(analysis);
-		put(name + ".computed", runs.computed());
-		put(name + ".cached", runs.cached());
+		this.results.put(name + ".computed", runs.computed());
+		this.results.put(name + ".cached", runs.cached());
 	}
 
 	/** Computes each question once, then times it asked again with nothing changed. */
@@ -209,14 +207,14 @@ class AnalysisBenchmark {
 			cached[run] = System.nanoTime() - start;
 			assertThat(again).isSameAs(result);
 		}
-		put(name + ".cached", cached);
+		this.results.put(name + ".cached", cached);
 	}
 
 	private void put(String name, long[] nanos) {
 		Arrays.sort(nanos);
-		put(name + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
-		put(name + ".p95_ms", ms(CacheTimings.percentile(nanos, 95)));
-		put(name + ".max_ms", ms(nanos[nanos.length - 1]));
+		this.results.put(name + ".p50_ms", BenchResults.ms(CacheTimings.percentile(nanos, 50)));
+		this.results.put(name + ".p95_ms", BenchResults.ms(CacheTimings.percentile(nanos, 95)));
+		this.results.put(name + ".max_ms", BenchResults.ms(nanos[nanos.length - 1]));
 	}
 
 	/** The portfolio, written in batches: customers, tags, years, scores and answers. */
@@ -307,24 +305,6 @@ class AnalysisBenchmark {
 
 	private long count(String table) {
 		return this.jdbc.queryForObject("select count(*) from " + table, Long.class);
-	}
-
-	private void put(String key, Object value) {
-		String text = String.valueOf(value);
-		this.results.put(key, text);
-		System.out.println("BENCH " + key + "=" + text);
-	}
-
-	private void report() throws IOException {
-		StringBuilder text = new StringBuilder("\n# ").append(this.results.get("run.at")).append('\n');
-		this.results.forEach((key, value) -> text.append("BENCH ").append(key).append('=').append(value).append('\n'));
-		Files.createDirectories(DIR);
-		Files.writeString(DIR.resolve("results.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND);
-	}
-
-	private static String ms(long nanos) {
-		return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
 	}
 
 }

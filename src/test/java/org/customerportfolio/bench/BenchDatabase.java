@@ -2,13 +2,10 @@ package org.customerportfolio.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.customerportfolio.TestDatabase;
 
@@ -75,20 +72,6 @@ final class BenchDatabase {
 		}
 		String database = url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 		registry.add("spring.datasource.url", () -> database);
-	}
-
-	/**
-	 * Prints the figures as {@code BENCH key=value} lines and appends them to
-	 * {@code target/bench/results.txt}.
-	 */
-	static void report(Map<String, String> results) throws IOException {
-		StringBuilder text = new StringBuilder("\n# ").append(results.get("run.at")).append('\n');
-		results.forEach((key, value) -> text.append("BENCH ").append(key).append('=').append(value).append('\n'));
-		System.out.print(text);
-		Files.createDirectories(DIR);
-		Files.writeString(DIR.resolve("results.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND);
-		System.out.println("BENCH results appended to " + DIR.resolve("results.txt"));
 	}
 
 }

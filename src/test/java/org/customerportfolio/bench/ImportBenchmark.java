@@ -1,6 +1,5 @@
 package org.customerportfolio.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +102,7 @@ class ImportBenchmark {
 	@Autowired
 	private DataSource dataSource;
 
-	private final Map<String, String> results = new LinkedHashMap<>();
+	private final BenchResults results = new BenchResults();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -117,12 +115,12 @@ class ImportBenchmark {
 		Path file = DIR.resolve("invoices-%d-seed%d-c%d.csv".formatted(LINES, SEED, CUSTOMERS));
 		InvoiceFileGenerator.Generated generated = InvoiceFileGenerator.write(file, LINES, CUSTOMERS, SEED, FIRST_YEAR,
 				LAST_YEAR);
-		put("file.generation_ms", generated.millis());
-		put("file.lines", generated.lines());
-		put("file.invoices", generated.invoices());
-		put("file.customers", generated.customersUsed());
-		put("file.mb", mb(generated.bytes()));
-		put("file.total_amount", generated.totalAmount().toPlainString());
+		this.results.put("file.generation_ms", generated.millis());
+		this.results.put("file.lines", generated.lines());
+		this.results.put("file.invoices", generated.invoices());
+		this.results.put("file.customers", generated.customersUsed());
+		this.results.put("file.mb", mb(generated.bytes()));
+		this.results.put("file.total_amount", generated.totalAmount().toPlainString());
 
 		ImportResult result = timedImport("import", generated);
 		assertThat(result.lines()).isEqualTo(LINES);
@@ -130,7 +128,8 @@ class ImportBenchmark {
 		assertThat(result.customersCreated()).isEqualTo(generated.customersUsed());
 		assertThat(result.totalAmount()).isEqualByComparingTo(generated.totalAmount());
 		assertThat(this.jdbc.queryForObject("select count(*) from invoice_line", Long.class)).isEqualTo(LINES);
-		put("db.revenue_month_rows", this.jdbc.queryForObject("select count(*) from revenue_month", Long.class));
+		this.results.put("db.revenue_month_rows",
+				this.jdbc.queryForObject("select count(*) from revenue_month", Long.class));
 
 		figures();
 		if (PASSES) {
@@ -143,7 +142,7 @@ class ImportBenchmark {
 			assertThat(again.customersCreated()).isZero();
 			assertThat(this.jdbc.queryForObject("select count(*) from invoice_line", Long.class)).isEqualTo(LINES);
 		}
-		report();
+		this.results.report();
 	}
 
 	private ImportResult timedImport(String name, InvoiceFileGenerator.Generated generated) {
@@ -165,18 +164,18 @@ class ImportBenchmark {
 			if (watch.failure() != null) {
 				System.out.println("BENCH-NOTE progress watch failed: " + watch.failure());
 			}
-			put(name + ".lines", result.lines());
-			put(name + ".invoices", result.invoices());
-			put(name + ".customers_created", result.customersCreated());
-			put(name + ".total_ms", ms(elapsed));
-			put(name + ".lines_per_second", Math.round(result.lines() / (elapsed / 1e9)));
+			this.results.put(name + ".lines", result.lines());
+			this.results.put(name + ".invoices", result.invoices());
+			this.results.put(name + ".customers_created", result.customersCreated());
+			this.results.put(name + ".total_ms", BenchResults.ms(elapsed));
+			this.results.put(name + ".lines_per_second", Math.round(result.lines() / (elapsed / 1e9)));
 			phases(name, ticks, startOffset, elapsed, result.lines());
-			put(name + ".heap_peak_used_mb", mb(profiler.maxHeapUsed()));
-			put(name + ".heap_max_after_gc_mb", mb(profiler.maxHeapAfterGc()));
-			put(name + ".heap_pool_peaks_sum_mb", mb(profiler.poolPeaks()));
-			put(name + ".heap_max_mb", mb(Runtime.getRuntime().maxMemory()));
-			put(name + ".gc_count", profiler.gcCount());
-			put(name + ".gc_ms", profiler.gcMillis());
+			this.results.put(name + ".heap_peak_used_mb", mb(profiler.maxHeapUsed()));
+			this.results.put(name + ".heap_max_after_gc_mb", mb(profiler.maxHeapAfterGc()));
+			this.results.put(name + ".heap_pool_peaks_sum_mb", mb(profiler.poolPeaks()));
+			this.results.put(name + ".heap_max_mb", mb(Runtime.getRuntime().maxMemory()));
+			this.results.put(name + ".gc_count", profiler.gcCount());
+			this.results.put(name + ".gc_ms", profiler.gcMillis());
 			if (PROFILE) {
 				profile(name, profiler);
 			}
@@ -208,11 +207,11 @@ class ImportBenchmark {
 			}
 		}
 		if (validated == null) {
-			put(name + ".phases", "not seen (import too short for the progress watch)");
+			this.results.put(name + ".phases", "not seen (import too short for the progress watch)");
 			return;
 		}
-		put(name + ".validation_pass_ms", ms(validated));
-		put(name + ".write_pass_ms", ms(elapsed - validated));
+		this.results.put(name + ".validation_pass_ms", BenchResults.ms(validated));
+		this.results.put(name + ".write_pass_ms", BenchResults.ms(elapsed - validated));
 		if (first != null && last != null && last.processedRows() > first.processedRows()) {
 			double nanosPerLine = (double) (last.nanos() - first.nanos())
 					/ (last.processedRows() - first.processedRows());
@@ -220,22 +219,23 @@ class ImportBenchmark {
 				.round(first.nanos() - startOffset - validated - first.processedRows() * nanosPerLine);
 			long afterLines = Math
 				.round(elapsed - (last.nanos() - startOffset) - (lines - last.processedRows()) * nanosPerLine);
-			put(name + ".write.before_lines_ms(customers, delete, reopen)~", ms(beforeLines));
-			put(name + ".write.lines_ms(read, parse, insert)~", ms(Math.round(lines * nanosPerLine)));
-			put(name + ".write.lines_per_second~", Math.round(1e9 / nanosPerLine));
-			put(name + ".write.after_lines_ms(month totals, commit)~", ms(afterLines));
+			this.results.put(name + ".write.before_lines_ms(customers, delete, reopen)~", BenchResults.ms(beforeLines));
+			this.results.put(name + ".write.lines_ms(read, parse, insert)~",
+					BenchResults.ms(Math.round(lines * nanosPerLine)));
+			this.results.put(name + ".write.lines_per_second~", Math.round(1e9 / nanosPerLine));
+			this.results.put(name + ".write.after_lines_ms(month totals, commit)~", BenchResults.ms(afterLines));
 		}
 	}
 
 	private void profile(String name, ImportProfiler profiler) {
 		long samples = profiler.samples();
 		long sampled = profiler.sampledNanos();
-		put(name + ".profile.samples", samples);
+		this.results.put(name + ".profile.samples", samples);
 		if (samples == 0) {
 			return;
 		}
 		for (Map.Entry<String, Long> phase : profiler.phases()) {
-			put(name + ".profile.step." + phase.getKey(), share(phase.getValue(), sampled));
+			this.results.put(name + ".profile.step." + phase.getKey(), share(phase.getValue(), sampled));
 		}
 		for (Map.Entry<String, Long> phase : profiler.phases()) {
 			if (phase.getValue() * 20 < sampled) {
@@ -243,17 +243,19 @@ class ImportBenchmark {
 			}
 			int j = 1;
 			for (Map.Entry<String, Long> frame : profiler.phaseFrames(phase.getKey(), 5)) {
-				put(name + ".profile.in." + phase.getKey() + "." + (j++),
+				this.results.put(name + ".profile.in." + phase.getKey() + "." + (j++),
 						share(frame.getValue(), sampled) + " " + frame.getKey());
 			}
 		}
 		int i = 1;
 		for (Map.Entry<String, Long> frame : profiler.appFrames(15)) {
-			put(name + ".profile.app_frame." + (i++), share(frame.getValue(), sampled) + " " + frame.getKey());
+			this.results.put(name + ".profile.app_frame." + (i++),
+					share(frame.getValue(), sampled) + " " + frame.getKey());
 		}
 		i = 1;
 		for (Map.Entry<String, Long> frame : profiler.selfFrames(15)) {
-			put(name + ".profile.top_frame." + (i++), share(frame.getValue(), sampled) + " " + frame.getKey());
+			this.results.put(name + ".profile.top_frame." + (i++),
+					share(frame.getValue(), sampled) + " " + frame.getKey());
 		}
 	}
 
@@ -273,25 +275,25 @@ class ImportBenchmark {
 		String name = path.getFileName().toString();
 		long start = System.nanoTime();
 		ImportAnalysis analysis = this.imports.analyse(path, name);
-		put("passes.analyse_ms", ms(System.nanoTime() - start));
+		this.results.put("passes.analyse_ms", BenchResults.ms(System.nanoTime() - start));
 		assertThat(analysis.dateCandidates()).containsExactly("dd-MM-yyyy");
 		assertThat(analysis.decimalMark()).isEqualTo(DecimalMark.COMMA);
 		start = System.nanoTime();
 		ImportPreview automatic = this.imports.preview(path, name, ImportSettings.automatic());
-		put("passes.preview_automatic_ms", ms(System.nanoTime() - start));
+		this.results.put("passes.preview_automatic_ms", BenchResults.ms(System.nanoTime() - start));
 		assertThat(automatic.lines()).isEqualTo(LINES);
 		start = System.nanoTime();
 		ImportPreview explicit = this.imports.preview(path, name,
 				new ImportSettings(Map.of(), "dd-MM-yyyy", DecimalMark.COMMA));
-		put("passes.preview_formats_given_ms", ms(System.nanoTime() - start));
+		this.results.put("passes.preview_formats_given_ms", BenchResults.ms(System.nanoTime() - start));
 		assertThat(explicit.lines()).isEqualTo(LINES);
 	}
 
 	/** The figures pages read after an import: warm, median of several runs. */
 	private void figures() {
-		put("figures.portfolio_first_ms", ms(time(() -> this.figures.portfolio())));
-		put("figures.portfolio_years", this.figures.portfolio().size());
-		put("figures.portfolio_median_ms", median(() -> this.figures.portfolio()));
+		this.results.put("figures.portfolio_first_ms", BenchResults.ms(time(() -> this.figures.portfolio())));
+		this.results.put("figures.portfolio_years", this.figures.portfolio().size());
+		this.results.put("figures.portfolio_median_ms", median(() -> this.figures.portfolio()));
 
 		List<CustomerKey> keys = new ArrayList<>(this.customers.keys());
 		long top = keys.stream()
@@ -299,16 +301,17 @@ class ImportBenchmark {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		put("figures.customer_largest_lines",
+		this.results.put("figures.customer_largest_lines",
 				this.jdbc.queryForObject("select count(*) from invoice_line where customer_id = ?", Long.class, top));
-		put("figures.customer_largest_median_ms", median(() -> this.figures.customer(top)));
+		this.results.put("figures.customer_largest_median_ms", median(() -> this.figures.customer(top)));
 		SplittableRandom random = new SplittableRandom(SEED);
 		long[] some = new long[20];
 		for (int i = 0; i < some.length; i++) {
 			some[i] = keys.get(random.nextInt(keys.size())).id();
 		}
 		int[] next = { 0 };
-		put("figures.customer_random_median_ms", median(() -> this.figures.customer(some[next[0]++ % some.length])));
+		this.results.put("figures.customer_random_median_ms",
+				median(() -> this.figures.customer(some[next[0]++ % some.length])));
 	}
 
 	private static String median(Supplier<?> call) {
@@ -320,7 +323,7 @@ class ImportBenchmark {
 			runs[i] = time(call);
 		}
 		Arrays.sort(runs);
-		return ms(runs[runs.length / 2]);
+		return BenchResults.ms(runs[runs.length / 2]);
 	}
 
 	private static long time(Supplier<?> call) {
@@ -330,38 +333,27 @@ class ImportBenchmark {
 	}
 
 	private void environment() throws SQLException {
-		put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-		put("run.database", DATABASE + (DATABASE.equals("h2") ? " (" + BenchDatabase.H2 + ")" : " (embedded)"));
+		this.results.put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.results.put("run.database",
+				DATABASE + (DATABASE.equals("h2") ? " (" + BenchDatabase.H2 + ")" : " (embedded)"));
 		try (Connection connection = this.dataSource.getConnection()) {
 			DatabaseMetaData meta = connection.getMetaData();
-			put("run.database_version", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+			this.results.put("run.database_version",
+					meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
 		}
-		put("run.lines", LINES);
-		put("run.customers", CUSTOMERS);
-		put("run.seed", SEED);
-		put("run.years", FIRST_YEAR + "-" + LAST_YEAR);
-		put("run.cpus", Runtime.getRuntime().availableProcessors());
-		put("run.heap_max_mb", mb(Runtime.getRuntime().maxMemory()));
-		put("run.java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-		put("run.gc", String.join(",",
+		this.results.put("run.lines", LINES);
+		this.results.put("run.customers", CUSTOMERS);
+		this.results.put("run.seed", SEED);
+		this.results.put("run.years", FIRST_YEAR + "-" + LAST_YEAR);
+		this.results.put("run.cpus", Runtime.getRuntime().availableProcessors());
+		this.results.put("run.heap_max_mb", mb(Runtime.getRuntime().maxMemory()));
+		this.results.put("run.java",
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		this.results.put("run.gc", String.join(",",
 				ManagementFactory.getGarbageCollectorMXBeans().stream().map((gc) -> gc.getName()).toList()));
-		put("run.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+		this.results.put("run.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 				+ System.getProperty("os.arch"));
-		put("run.profile_sampling", PROFILE ? PROFILE_INTERVAL + "ms" : "off");
-	}
-
-	private void put(String key, Object value) {
-		String text = String.valueOf(value);
-		this.results.put(key, text);
-		System.out.println("BENCH " + key + "=" + text);
-	}
-
-	private void report() throws IOException {
-		BenchDatabase.report(this.results);
-	}
-
-	private static String ms(long nanos) {
-		return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+		this.results.put("run.profile_sampling", PROFILE ? PROFILE_INTERVAL + "ms" : "off");
 	}
 
 	private static String mb(long bytes) {

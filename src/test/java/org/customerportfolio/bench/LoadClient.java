@@ -142,17 +142,17 @@ final class LoadClient {
 			long[] nanos = sorted(list);
 			all.addAll(list);
 			report.put("load." + name + ".count", String.valueOf(nanos.length));
-			report.put("load." + name + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
-			report.put("load." + name + ".p99_ms", ms(CacheTimings.percentile(nanos, 99)));
+			report.put("load." + name + ".p50_ms", BenchResults.ms(CacheTimings.percentile(nanos, 50)));
+			report.put("load." + name + ".p99_ms", BenchResults.ms(CacheTimings.percentile(nanos, 99)));
 		});
 		long[] everything = sorted(all);
-		report.put("load.all.p50_ms", ms(CacheTimings.percentile(everything, 50)));
-		report.put("load.all.p95_ms", ms(CacheTimings.percentile(everything, 95)));
-		report.put("load.all.p99_ms", ms(CacheTimings.percentile(everything, 99)));
+		report.put("load.all.p50_ms", BenchResults.ms(CacheTimings.percentile(everything, 50)));
+		report.put("load.all.p95_ms", BenchResults.ms(CacheTimings.percentile(everything, 95)));
+		report.put("load.all.p99_ms", BenchResults.ms(CacheTimings.percentile(everything, 99)));
 		new TreeMap<>(this.byMinute).forEach((minute, list) -> {
 			long[] nanos = sorted(list);
-			report.put("load.minute." + minute + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
-			report.put("load.minute." + minute + ".p99_ms", ms(CacheTimings.percentile(nanos, 99)));
+			report.put("load.minute." + minute + ".p50_ms", BenchResults.ms(CacheTimings.percentile(nanos, 50)));
+			report.put("load.minute." + minute + ".p99_ms", BenchResults.ms(CacheTimings.percentile(nanos, 99)));
 		});
 		return report;
 	}
@@ -276,10 +276,6 @@ final class LoadClient {
 		}
 		Arrays.sort(array);
 		return array;
-	}
-
-	private static String ms(long nanos) {
-		return String.format("%.1f", nanos / 1e6);
 	}
 
 }

@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +152,7 @@ class ScaleBenchmark {
 	@LocalServerPort
 	private int port;
 
-	private final Map<String, String> results = new LinkedHashMap<>();
+	private final BenchResults results = new BenchResults();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -170,11 +169,11 @@ class ScaleBenchmark {
 		ExamplePortfolio.Loaded loaded = this.example
 			.generate(new ExamplePortfolio.Scale(CUSTOMERS, YEARS, LINES_PER_YEAR, SEED), "bench");
 		long elapsed = System.nanoTime() - start;
-		put("generate.customers", loaded.customers());
-		put("generate.lines", loaded.lines());
-		put("generate.evaluations", loaded.evaluations());
-		put("generate.seconds", seconds(elapsed));
-		put("generate.lines_per_second", Math.round(loaded.lines() / (elapsed / 1e9)));
+		this.results.put("generate.customers", loaded.customers());
+		this.results.put("generate.lines", loaded.lines());
+		this.results.put("generate.evaluations", loaded.evaluations());
+		this.results.put("generate.seconds", seconds(elapsed));
+		this.results.put("generate.lines_per_second", Math.round(loaded.lines() / (elapsed / 1e9)));
 		if (BenchDatabase.DATABASE.equals("postgres")) {
 			this.jdbc.execute("analyze");
 		}
@@ -185,11 +184,11 @@ class ScaleBenchmark {
 		exportTimed();
 		load();
 		heap.finish();
-		put("heap.peak_used_mb", heap.peak() / (1024 * 1024));
-		put("heap.peak_after_gc_mb", HeapWatch.afterGc() / (1024 * 1024));
-		put("heap.max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		this.results.put("heap.peak_used_mb", heap.peak() / (1024 * 1024));
+		this.results.put("heap.peak_after_gc_mb", HeapWatch.afterGc() / (1024 * 1024));
+		this.results.put("heap.max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		startUp();
-		BenchDatabase.report(this.results);
+		this.results.report();
 	}
 
 	/**
@@ -202,15 +201,15 @@ class ScaleBenchmark {
 			long lines = Math.max(1, LINES_PER_YEAR * IMPORT_CUSTOMERS / CUSTOMERS);
 			ExamplePortfolio.writeCsv(new ExamplePortfolio.Scale(IMPORT_CUSTOMERS, 1, lines, SEED + 1), LocalDate.now(),
 					file);
-			put("import.file_mb", Files.size(file) / (1024 * 1024));
+			this.results.put("import.file_mb", Files.size(file) / (1024 * 1024));
 			System.gc();
 			long start = System.nanoTime();
 			ImportResult result = this.imports.commit(file, file.getFileName().toString(), ImportSettings.automatic(),
 					"bench");
 			long elapsed = System.nanoTime() - start;
-			put("import.lines", result.lines());
-			put("import.seconds", seconds(elapsed));
-			put("import.lines_per_second", Math.round(result.lines() / (elapsed / 1e9)));
+			this.results.put("import.lines", result.lines());
+			this.results.put("import.seconds", seconds(elapsed));
+			this.results.put("import.lines_per_second", Math.round(result.lines() / (elapsed / 1e9)));
 		}
 		finally {
 			Files.deleteIfExists(file);
@@ -249,7 +248,7 @@ class ScaleBenchmark {
 		work.get();
 		long start = System.nanoTime();
 		assertThat(work.get()).isNotNull();
-		put(name + ".ms", ms(System.nanoTime() - start));
+		this.results.put(name + ".ms", BenchResults.ms(System.nanoTime() - start));
 	}
 
 	private void sheetPages() {
@@ -305,10 +304,10 @@ class ScaleBenchmark {
 		};
 		long start = System.nanoTime();
 		this.export.xlsx(query, catalogue, Language.EN, counting);
-		put("export.xlsx.rows", CUSTOMERS);
-		put("export.xlsx.columns", query.columns().size() + 2);
-		put("export.xlsx.seconds", seconds(System.nanoTime() - start));
-		put("export.xlsx.mb", bytes[0] / (1024 * 1024));
+		this.results.put("export.xlsx.rows", CUSTOMERS);
+		this.results.put("export.xlsx.columns", query.columns().size() + 2);
+		this.results.put("export.xlsx.seconds", seconds(System.nanoTime() - start));
+		this.results.put("export.xlsx.mb", bytes[0] / (1024 * 1024));
 	}
 
 	/**
@@ -339,10 +338,10 @@ class ScaleBenchmark {
 		long before = HeapWatch.afterGc();
 		Map<String, String> figures = client.run(logins, Duration.ofSeconds(LOAD_SECONDS), 0.05,
 				(n) -> edit(first + (n * 7919L) % (last - first + 1), levels[n % levels.length]));
-		figures.forEach(this::put);
+		figures.forEach(this.results::put);
 		System.gc();
-		put("load.heap_after_gc_before_mb", before / (1024 * 1024));
-		put("load.heap_after_gc_after_mb", HeapWatch.afterGc() / (1024 * 1024));
+		this.results.put("load.heap_after_gc_before_mb", before / (1024 * 1024));
+		this.results.put("load.heap_after_gc_after_mb", HeapWatch.afterGc() / (1024 * 1024));
 	}
 
 	/** A rating as the sheet sends it: with the evaluation the user's grid showed. */
@@ -379,7 +378,8 @@ class ScaleBenchmark {
 							HttpRequest.newBuilder(URI.create("http://localhost:" + free + "/login")).GET().build(),
 							HttpResponse.BodyHandlers.discarding());
 					if (response.statusCode() < 500) {
-						put("startup.empty_h2_to_first_request_ms", ms(System.nanoTime() - start));
+						this.results.put("startup.empty_h2_to_first_request_ms",
+								BenchResults.ms(System.nanoTime() - start));
 						return;
 					}
 				}
@@ -388,7 +388,7 @@ class ScaleBenchmark {
 				}
 				Thread.sleep(20);
 			}
-			put("startup.empty_h2_to_first_request_ms", "timed out (see " + data.resolve("out.log") + ")");
+			this.results.put("startup.empty_h2_to_first_request_ms", "timed out (see " + data.resolve("out.log") + ")");
 		}
 		finally {
 			process.destroy();
@@ -397,33 +397,25 @@ class ScaleBenchmark {
 	}
 
 	private void environment() throws Exception {
-		put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-		put("run.benchmark", "scale");
+		this.results.put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.results.put("run.benchmark", "scale");
 		try (Connection connection = this.dataSource.getConnection()) {
-			put("run.database", connection.getMetaData().getDatabaseProductName() + " "
+			this.results.put("run.database", connection.getMetaData().getDatabaseProductName() + " "
 					+ connection.getMetaData().getDatabaseProductVersion());
 		}
-		put("run.customers", CUSTOMERS);
-		put("run.years", YEARS);
-		put("run.lines_per_year", LINES_PER_YEAR);
-		put("run.cpus", Runtime.getRuntime().availableProcessors());
-		put("run.heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		put("run.java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		this.results.put("run.customers", CUSTOMERS);
+		this.results.put("run.years", YEARS);
+		this.results.put("run.lines_per_year", LINES_PER_YEAR);
+		this.results.put("run.cpus", Runtime.getRuntime().availableProcessors());
+		this.results.put("run.heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		this.results.put("run.java",
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 	}
 
 	private void percentiles(String name, long[] nanos) {
 		Arrays.sort(nanos);
-		put(name + ".p50_ms", ms(CacheTimings.percentile(nanos, 50)));
-		put(name + ".p95_ms", ms(CacheTimings.percentile(nanos, 95)));
-	}
-
-	private void put(String key, Object value) {
-		this.results.put(key, String.valueOf(value));
-		System.out.println("BENCH " + key + "=" + value);
-	}
-
-	private static String ms(long nanos) {
-		return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+		this.results.put(name + ".p50_ms", BenchResults.ms(CacheTimings.percentile(nanos, 50)));
+		this.results.put(name + ".p95_ms", BenchResults.ms(CacheTimings.percentile(nanos, 95)));
 	}
 
 	private static String seconds(long nanos) {

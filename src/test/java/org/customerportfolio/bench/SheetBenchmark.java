@@ -10,10 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
 import javax.sql.DataSource;
@@ -89,7 +87,7 @@ class SheetBenchmark {
 	@Autowired
 	private DataSource dataSource;
 
-	private final Map<String, String> results = new LinkedHashMap<>();
+	private final BenchResults results = new BenchResults();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -101,13 +99,13 @@ class SheetBenchmark {
 		environment();
 		long start = System.nanoTime();
 		fill();
-		put("fill.customers", CUSTOMERS);
-		put("fill.seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+		this.results.put("fill.customers", CUSTOMERS);
+		this.results.put("fill.seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
 		this.jdbc.execute(DATABASE_ANALYSE);
 
 		SheetColumns.Catalogue catalogue = this.sheet.catalogue();
 		String everything = String.join(",", catalogue.byKey().keySet());
-		put("grid.columns_all", catalogue.byKey().size());
+		this.results.put("grid.columns_all", catalogue.byKey().size());
 		page(catalogue, "default_name_asc");
 		page(catalogue, "revenue_desc", "sort", "revenueThisYear,desc");
 		page(catalogue, "level_asc_filter_type", "sort", "criterion.relationship_type,asc", "f.businessType",
@@ -122,7 +120,7 @@ class SheetBenchmark {
 
 		exportTimed(catalogue, "xlsx", everything);
 		exportTimed(catalogue, "csv", everything);
-		BenchDatabase.report(this.results);
+		this.results.report();
 	}
 
 	private static final String DATABASE_ANALYSE = "analyze";
@@ -147,9 +145,9 @@ class SheetBenchmark {
 			rows = page.rows().totalElements();
 		}
 		Arrays.sort(runs);
-		put("grid." + name + ".p50_ms", ms(runs[RUNS / 2]));
-		put("grid." + name + ".p95_ms", ms(runs[(int) Math.ceil(RUNS * 0.95) - 1]));
-		put("grid." + name + ".matching", rows);
+		this.results.put("grid." + name + ".p50_ms", BenchResults.ms(runs[RUNS / 2]));
+		this.results.put("grid." + name + ".p95_ms", BenchResults.ms(runs[(int) Math.ceil(RUNS * 0.95) - 1]));
+		this.results.put("grid." + name + ".matching", rows);
 	}
 
 	private void exportTimed(SheetColumns.Catalogue catalogue, String format, String columns) throws Exception {
@@ -176,7 +174,8 @@ class SheetBenchmark {
 			long start = System.nanoTime();
 			long[] count = { 0 };
 			this.sheet.forEachRow(query, catalogue, (row) -> count[0]++);
-			put("export.read_only.seconds", String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+			this.results.put("export.read_only.seconds",
+					String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
 			System.gc();
 		}
 		HeapWatch heap = new HeapWatch();
@@ -190,11 +189,11 @@ class SheetBenchmark {
 		}
 		long elapsed = System.nanoTime() - start;
 		heap.finish();
-		put("export." + format + ".rows", CUSTOMERS);
-		put("export." + format + ".columns", query.columns().size() + 2);
-		put("export." + format + ".seconds", String.format(Locale.ROOT, "%.2f", elapsed / 1e9));
-		put("export." + format + ".mb", bytes[0] / (1024 * 1024));
-		put("export." + format + ".peak_heap_used_mb", heap.peak() / (1024 * 1024));
+		this.results.put("export." + format + ".rows", CUSTOMERS);
+		this.results.put("export." + format + ".columns", query.columns().size() + 2);
+		this.results.put("export." + format + ".seconds", String.format(Locale.ROOT, "%.2f", elapsed / 1e9));
+		this.results.put("export." + format + ".mb", bytes[0] / (1024 * 1024));
+		this.results.put("export." + format + ".peak_heap_used_mb", heap.peak() / (1024 * 1024));
 	}
 
 	/**
@@ -243,7 +242,7 @@ class SheetBenchmark {
 			figures.add(new Object[] { id, today, thisYear, last, last.multiply(new BigDecimal("0.9")),
 					thisYear.subtract(last), BigDecimal.valueOf(random.nextInt(2001) - 1000, 1),
 					thisYear.multiply(new BigDecimal("0.2")), BigDecimal.valueOf(random.nextInt(600) - 100, 1),
-					last.multiply(new BigDecimal("1.05")) });
+					last.multiply(new BigDecimal("1.05")), thisYear, last });
 			if (random.nextInt(10) < 3) {
 				plans.add(new Object[] { id, STRATEGIES[random.nextInt(STRATEGIES.length)], Timestamp.from(now) });
 			}
@@ -284,8 +283,8 @@ class SheetBenchmark {
 		this.jdbc.batchUpdate("""
 				insert into customer_figures (customer_id, basis_date, revenue_this_year, revenue_last_year,
 				    revenue_last_year_to_date, revenue_change, revenue_change_percent, margin_this_year, margin_percent,
-				    projection)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    projection, trailing_twelve, previous_twelve)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", figures);
 		this.jdbc.batchUpdate("""
 				insert into relationship_plan (customer_id, strategy, updated_at, updated_by, version)
@@ -300,27 +299,20 @@ class SheetBenchmark {
 	}
 
 	private void environment() throws Exception {
-		put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-		put("run.benchmark", "sheet");
-		put("run.database", BenchDatabase.DATABASE
+		this.results.put("run.at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.results.put("run.benchmark", "sheet");
+		this.results.put("run.database", BenchDatabase.DATABASE
 				+ (BenchDatabase.DATABASE.equals("h2") ? " (" + BenchDatabase.H2 + ")" : " (embedded)"));
 		try (Connection connection = this.dataSource.getConnection()) {
 			DatabaseMetaData meta = connection.getMetaData();
-			put("run.database_version", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+			this.results.put("run.database_version",
+					meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
 		}
-		put("run.cpus", Runtime.getRuntime().availableProcessors());
-		put("run.heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		put("run.java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-		put("run.runs", RUNS);
-	}
-
-	private void put(String key, Object value) {
-		this.results.put(key, String.valueOf(value));
-		System.out.println("BENCH " + key + "=" + value);
-	}
-
-	private static String ms(long nanos) {
-		return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+		this.results.put("run.cpus", Runtime.getRuntime().availableProcessors());
+		this.results.put("run.heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		this.results.put("run.java",
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		this.results.put("run.runs", RUNS);
 	}
 
 }
