@@ -29,11 +29,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		if (!isPostgres()) {
 			return;
 		}
+		// a server of one's own (to benchmark on, or to watch with its own logs), else an
+		// embedded one
+		String url = System.getProperty("portfolio.test.postgres.url");
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedPostgres",
 					Map.of("spring.datasource.url",
-							server().getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
+							(url != null) ? url
+									: server().getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
 							"spring.datasource.username", "postgres", "spring.datasource.password", "")));
 	}
 

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.FieldChange;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,10 +27,13 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 	}
 
@@ -58,6 +63,38 @@ public class AuditLog {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * Records the changed fields of many subjects at once, as {@link #recordChanges}
+	 * would one by one, in batches (an import registers thousands of customers).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordChangesOfAll(String action, List<Changes> all) {
+		Instant now = this.clock.instant();
+		List<Object[]> rows = new ArrayList<>();
+		for (Changes changes : all) {
+			Subject subject = changes.subject();
+			for (Map.Entry<String, String> field : changes.after().entrySet()) {
+				String old = emptyToNull(changes.before().get(field.getKey()));
+				String value = emptyToNull(field.getValue());
+				if (!Objects.equals(old, value)) {
+					rows.add(new Object[] { java.sql.Timestamp.from(now), subject.actor(), subject.customerId(),
+							subject.type(), subject.id(), subject.version(), action, field.getKey(), old, value });
+				}
+			}
+		}
+		for (List<Object[]> chunk : Chunks.of(rows, 1000)) {
+			this.jdbcTemplate.batchUpdate("""
+					insert into audit_entry (occurred_at, actor, customer_id, subject_type, subject_id, subject_version,
+					                         action, field, old_value, new_value)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""", chunk);
+		}
+	}
+
+	/** A subject's fields before and after a change. */
+	public record Changes(Subject subject, Map<String, String> before, Map<String, String> after) {
 	}
 
 	@Transactional(readOnly = true)

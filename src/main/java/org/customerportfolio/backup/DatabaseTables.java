@@ -28,11 +28,12 @@ final class DatabaseTables {
 	 * Tables left out of every backup: Flyway's own history (the archive records the
 	 * schema version instead), the HTTP sessions (logins of the moment, not portfolio
 	 * data; a restore ends them all), the instances' lock rows (seeded by their
-	 * migration, only counters for taking turns) and the log of data changes that tells
-	 * instances to drop cached results (a restore records a change of its own instead).
+	 * migration, only counters for taking turns), the log of data changes that tells
+	 * instances to drop cached results (a restore records a change of its own instead)
+	 * and the work list of a rebuild of totals (empty outside its transaction).
 	 */
 	static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "spring_session", "spring_session_attributes",
-			"instance_lock", "data_change");
+			"instance_lock", "data_change", "customer_refresh");
 
 	/** Emptied by a restore: the sessions of the accounts the restore replaces. */
 	static final List<String> CLEARED_ON_RESTORE = List.of("spring_session_attributes", "spring_session");

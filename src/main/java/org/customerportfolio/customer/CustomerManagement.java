@@ -162,12 +162,14 @@ public class CustomerManagement {
 		}
 		this.changes.record();
 		List<Long> ids = new ArrayList<>(created.size());
+		List<AuditLog.Changes> audited = new ArrayList<>(created.size());
 		for (Customer customer : this.customers.saveAll(created)) {
 			Subject subject = new Subject(CUSTOMER, customer.id(), customer.version(), customer.id(), actor);
-			this.audit.recordChanges(subject, "IMPORTED", Map.of(), Map.of("name", customer.name(), "externalRef",
-					Objects.toString(customer.details().externalRef(), "")));
+			audited.add(new AuditLog.Changes(subject, Map.of(), Map.of("name", customer.name(), "externalRef",
+					Objects.toString(customer.details().externalRef(), ""))));
 			ids.add(customer.id());
 		}
+		this.audit.recordChangesOfAll("IMPORTED", audited);
 		return ids;
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,9 @@ final class CategoryMatcher {
 
 	private final Map<String, String> codes = new HashMap<>();
 
+	/** What each distinct text of a file was found to mean (a file names few). */
+	private final Map<String, Optional<String>> found = new HashMap<>();
+
 	CategoryMatcher(List<ServiceCategory> categories) {
 		for (ServiceCategory category : categories) {
 			this.codes.put(key(category.code()), category.code());
@@ -25,7 +29,14 @@ final class CategoryMatcher {
 	}
 
 	@Nullable String code(String text) {
-		return this.codes.get(key(text));
+		Optional<String> code = this.found.get(text);
+		if (code == null) {
+			code = Optional.ofNullable(this.codes.get(key(text)));
+			if (this.found.size() < ValueFormats.DISTINCT_VALUES_KEPT) {
+				this.found.put(text, code);
+			}
+		}
+		return code.orElse(null);
 	}
 
 	static String codeFor(String text) {

@@ -36,11 +36,6 @@ final class InvoiceFileReading {
 
 	private static final int MAX_TEXT = 500;
 
-	/**
-	 * What customers may not hold (the customer rules refuse it too): control characters.
-	 */
-	private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
-
 	private final TabularFile file;
 
 	private final Map<InvoiceField, Integer> columns;
@@ -87,6 +82,10 @@ final class InvoiceFileReading {
 
 	private final LocalDate today;
 
+	private final ValueFormats.DateReader dates;
+
+	private final ValueFormats.DateReader isoDates = new ValueFormats.DateReader("yyyy-MM-dd");
+
 	InvoiceFileReading(TabularFile file, Map<InvoiceField, Integer> columns, String dateFormat, DecimalMark decimalMark,
 			Map<String, Long> customersByRef, Map<String, Long> customersByName, CategoryMatcher categories,
 			LocalDate today) {
@@ -98,6 +97,7 @@ final class InvoiceFileReading {
 		this.customersByName = customersByName;
 		this.categories = categories;
 		this.today = today;
+		this.dates = new ValueFormats.DateReader(dateFormat);
 	}
 
 	/** A customer the file names that does not exist yet. */
@@ -143,10 +143,10 @@ final class InvoiceFileReading {
 		if (name.length() > 200) {
 			problem(row, InvoiceField.CUSTOMER_NAME, "import.text.tooLong", 200);
 		}
-		if (CONTROL.matcher(reference).find()) {
+		if (hasControlCharacter(reference)) {
 			problem(row, InvoiceField.CUSTOMER_REF, "field.controlCharacters");
 		}
-		if (CONTROL.matcher(name).find()) {
+		if (hasControlCharacter(name)) {
 			problem(row, InvoiceField.CUSTOMER_NAME, "field.controlCharacters");
 		}
 		String invoice = text(row, InvoiceField.INVOICE_NUMBER);
@@ -224,8 +224,8 @@ final class InvoiceFileReading {
 			return null;
 		}
 		Integer column = this.columns.get(InvoiceField.INVOICE_DATE);
-		LocalDate date = (column != null && row.dateColumns().contains(column))
-				? ValueFormats.parseDate(text, "yyyy-MM-dd") : ValueFormats.parseDate(text, this.dateFormat);
+		LocalDate date = (column != null && row.dateColumns().contains(column)) ? this.isoDates.read(text)
+				: this.dates.read(text);
 		if (date == null) {
 			problem(row, InvoiceField.INVOICE_DATE, "import.date.invalid", this.dateFormat.toLowerCase(Locale.ROOT));
 			return null;
@@ -287,6 +287,20 @@ final class InvoiceFileReading {
 				this.problemCount += this.linesByYear.get(year.getKey()) - year.getValue().size();
 			}
 		}
+	}
+
+	/**
+	 * What customers may not hold (the customer rules refuse it too): control characters,
+	 * as {@code \p{Cntrl}}.
+	 */
+	private static boolean hasControlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private String text(TabularRow row, InvoiceField field) {

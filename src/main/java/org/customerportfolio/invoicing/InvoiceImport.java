@@ -21,8 +21,6 @@ import org.customerportfolio.customer.CustomerKey;
 import org.customerportfolio.customer.CustomerManagement;
 import org.customerportfolio.exchange.FileRefusedException;
 import org.customerportfolio.exchange.TabularFile;
-import org.customerportfolio.invoicing.ImportPreview.ParsedLine;
-import org.customerportfolio.invoicing.InvoiceFileReading.Line;
 import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.InstanceLocks;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class InvoiceImport {
 
-	private static final int PROGRESS_EVERY = 5000;
+	private static final int PROGRESS_EVERY = 1000;
+
+	private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
 	private final CustomerManagement customers;
 
@@ -311,40 +311,25 @@ public class InvoiceImport {
 		}
 		Set<Long> affected = new HashSet<>(this.store.deleteInvoices(found.invoiceNumbers()));
 		Prepared writing = prepare(path, fileName, checked.settings);
-		List<Line> batch = new ArrayList<>();
 		long[] written = { 0 };
 		BigDecimal[] total = { BigDecimal.ZERO };
-		writing.reading.read((line) -> {
-			batch.add(line);
-			if (batch.size() == InvoiceLineStore.BATCH) {
-				flush(batch, created, affected, importId);
-			}
-			written[0]++;
-			total[0] = total[0].add(line.parsed().amount());
-			if (written[0] % PROGRESS_EVERY == 0) {
-				progress(importId, written[0], expectedLines);
-			}
-		});
-		flush(batch, created, affected, importId);
+		long[] lastProgress = { System.nanoTime() };
+		try (InvoiceLineStore.LineWriter writer = this.store.writer(importId)) {
+			writing.reading.read((line) -> {
+				Long id = (line.customerId() != null) ? line.customerId() : created.get(line.customerKey());
+				writer.add(line.parsed(), id);
+				affected.add(id);
+				written[0]++;
+				total[0] = total[0].add(line.parsed().amount());
+				if (written[0] % PROGRESS_EVERY == 0 && progressDue(lastProgress)) {
+					progress(importId, written[0], expectedLines);
+				}
+			});
+			writer.finish();
+		}
 		this.store.refreshTotals(affected);
 		this.events.publishEvent(new InvoiceLinesChanged(affected));
 		return new ImportResult(importId, written[0], found.invoiceNumbers().size(), created.size(), total[0]);
-	}
-
-	private void flush(List<Line> lines, Map<String, Long> created, Set<Long> affected, long importId) {
-		if (lines.isEmpty()) {
-			return;
-		}
-		List<ParsedLine> parsed = new ArrayList<>(lines.size());
-		List<Long> ids = new ArrayList<>(lines.size());
-		for (Line line : lines) {
-			Long id = (line.customerId() != null) ? line.customerId() : created.get(line.customerKey());
-			parsed.add(line.parsed());
-			ids.add(id);
-			affected.add(id);
-		}
-		this.store.insert(parsed, ids, importId);
-		lines.clear();
 	}
 
 	long startRecord(String fileName, String actor) {
@@ -358,6 +343,18 @@ public class InvoiceImport {
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update(key, "id"));
 		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * Progress is written at most four times a second: each is a transaction of its own.
+	 */
+	private static boolean progressDue(long[] last) {
+		long now = System.nanoTime();
+		if (now - last[0] < PROGRESS_INTERVAL_NANOS) {
+			return false;
+		}
+		last[0] = now;
+		return true;
 	}
 
 	private void progress(long importId, long processed, long total) {

@@ -18,6 +18,7 @@ import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +68,14 @@ public class RevenueFigures {
 		List<MonthRow> months = this.jdbc.sql("""
 				select month_start, service_category, revenue, margin, revenue_with_margin
 				from revenue_month where customer_id = :id order by month_start
-				""").param("id", customerId).query(new DataClassRowMapper<>(MonthRow.class)).list();
+				""")
+			.param("id", customerId)
+			// by position: a DataClassRowMapper looks up "monthstart" first, and H2
+			// writes
+			// each miss to its trace file
+			.query((rs, row) -> new MonthRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+			.list();
 		List<YearFigures> years = years(months, Map.of());
 		// the last complete month: the current one is still being invoiced
 		YearMonth current = YearMonth.from(this.formats.today()).minusMonths(1);
@@ -150,7 +158,7 @@ public class RevenueFigures {
 				select m.month_start, m.service_category, sum(m.revenue) as revenue, sum(m.margin) as margin,
 				       sum(m.revenue_with_margin) as revenue_with_margin
 				from revenue_month m%s group by m.month_start, m.service_category order by m.month_start
-				""".formatted(where)).params(params(ids)).query(new DataClassRowMapper<>(MonthRow.class)).list();
+				""".formatted(where)).params(params(ids)).query(MONTH_ROW).list();
 		Map<Integer, Long> active = new TreeMap<>();
 		this.jdbc
 			.sql("select cast(%s as integer), count(distinct m.customer_id) from revenue_month m%s group by 1"
@@ -280,6 +288,13 @@ public class RevenueFigures {
 	static BigDecimal money(BigDecimal value) {
 		return value.setScale(2, RoundingMode.HALF_UP);
 	}
+
+	/**
+	 * By position: a DataClassRowMapper looks up "monthstart" before "month_start", and
+	 * H2 writes every such miss, with its stack trace, to its trace file.
+	 */
+	private static final RowMapper<MonthRow> MONTH_ROW = (rs, row) -> new MonthRow(rs.getObject(1, LocalDate.class),
+			rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5));
 
 	record MonthRow(LocalDate monthStart, @Nullable String serviceCategory, BigDecimal revenue,
 			@Nullable BigDecimal margin, BigDecimal revenueWithMargin) {

@@ -3,7 +3,6 @@ package org.customerportfolio.invoicing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.customerportfolio.IntegrationTest;
@@ -17,7 +16,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 
@@ -55,18 +53,36 @@ class ImportAtomicityIntegrationTests {
 		long customers = count("customer");
 		long categories = count("service_category");
 		long months = count("revenue_month");
-		AtomicInteger batches = new AtomicInteger();
+		AtomicInteger written = new AtomicInteger();
 		doAnswer((invocation) -> {
-			if (batches.incrementAndGet() == 3) {
-				throw new DataAccessResourceFailureException("connection lost");
-			}
-			return invocation.callRealMethod();
-		}).when(this.store).insert(any(List.class), any(List.class), anyLong());
+			InvoiceLineStore.LineWriter real = (InvoiceLineStore.LineWriter) invocation.callRealMethod();
+			return new InvoiceLineStore.LineWriter() {
+
+				@Override
+				public void add(ImportPreview.ParsedLine line, long customerId) {
+					if (written.incrementAndGet() > 2 * InvoiceLineStore.BATCH) {
+						throw new DataAccessResourceFailureException("connection lost");
+					}
+					real.add(line, customerId);
+				}
+
+				@Override
+				public void finish() {
+					real.finish();
+				}
+
+				@Override
+				public void close() {
+					real.close();
+				}
+
+			};
+		}).when(this.store).writer(anyLong());
 
 		assertThatExceptionOfType(DataAccessResourceFailureException.class)
 			.isThrownBy(() -> this.imports.commit(file, "atomic.csv", ImportSettings.automatic(), "test"));
 
-		assertThat(batches).hasValue(3);
+		assertThat(written).hasValue(2 * InvoiceLineStore.BATCH + 1);
 		assertThat(count("invoice_line")).isEqualTo(lines);
 		assertThat(count("customer")).isEqualTo(customers);
 		assertThat(count("service_category")).isEqualTo(categories);
