@@ -14,7 +14,6 @@ import java.util.function.LongFunction;
 import org.customerportfolio.shared.PageQuery;
 import org.customerportfolio.shared.PageSlice;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,8 +84,8 @@ class CustomerSearch {
 	List<CustomerKey> keys() {
 		return this.jdbc.sql("select id, external_ref, name from customer")
 			// by position: a DataClassRowMapper looks up "externalref" first, and H2
-			// writes each
-			// miss to its trace file
+			// writes
+			// each miss to its trace file
 			.query((rs, row) -> new CustomerKey(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}

@@ -15,7 +15,6 @@ import org.customerportfolio.shared.InvalidInputException;
 import org.customerportfolio.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +51,13 @@ public class ManualProjections {
 		return this.jdbc.sql("""
 				select amount, note, entered_by, entered_at from manual_projection
 				where customer_id = :id order by entered_at desc, id desc limit 1
-				""").param("id", customerId).query(new DataClassRowMapper<>(ManualProjection.class)).optional();
+				""")
+			.param("id", customerId)
+			// by name: a DataClassRowMapper asks for "enteredby" first, and H2 writes
+			// each miss to its trace file
+			.query((rs, row) -> new ManualProjection(rs.getBigDecimal("amount"), rs.getString("note"),
+					rs.getString("entered_by"), rs.getTimestamp("entered_at").toInstant()))
+			.optional();
 	}
 
 	public void record(long customerId, @Nullable BigDecimal amount, @Nullable String note, String actor) {

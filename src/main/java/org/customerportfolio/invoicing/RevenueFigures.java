@@ -17,7 +17,6 @@ import org.customerportfolio.shared.Formats;
 import org.customerportfolio.shared.PageSlice;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,14 +67,7 @@ public class RevenueFigures {
 		List<MonthRow> months = this.jdbc.sql("""
 				select month_start, service_category, revenue, margin, revenue_with_margin
 				from revenue_month where customer_id = :id order by month_start
-				""")
-			.param("id", customerId)
-			// by position: a DataClassRowMapper looks up "monthstart" first, and H2
-			// writes
-			// each miss to its trace file
-			.query((rs, row) -> new MonthRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3),
-					rs.getBigDecimal(4), rs.getBigDecimal(5)))
-			.list();
+				""").param("id", customerId).query(MONTH_ROW).list();
 		List<YearFigures> years = years(months, Map.of());
 		// the last complete month: the current one is still being invoiced
 		YearMonth current = YearMonth.from(this.formats.today()).minusMonths(1);
