@@ -1,8 +1,11 @@
 package org.customerportfolio.shared;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -29,6 +32,9 @@ public class ResultCache {
 
 	private final Map<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
+	/** The questions being answered right now, for the current version. */
+	private final Map<Object, FutureTask<Object>> computing = new HashMap<>();
+
 	private DataChanges.@Nullable Version version;
 
 	private long weight;
@@ -43,16 +49,21 @@ public class ResultCache {
 
 	/**
 	 * The result for this key, computed now when it is not kept or the data changed
-	 * since.
+	 * since. Requests that ask the same question while it is being computed wait for that
+	 * computation instead of starting their own: after an edit, thirty users opening the
+	 * same analysis read the portfolio once, not thirty times side by side.
 	 * @param key equal for equal questions (records of the analysis's parameters)
 	 * @param weigher how many customers a result describes
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> T get(Object key, ToIntFunction<T> weigher, Supplier<T> compute) {
 		DataChanges.Version now = this.changes.current();
+		FutureTask<Object> computation;
+		boolean ours = false;
 		synchronized (this) {
 			if (!now.equals(this.version)) {
 				this.entries.clear();
+				this.computing.clear();
 				this.weight = 0;
 				this.version = now;
 			}
@@ -60,8 +71,21 @@ public class ResultCache {
 			if (kept != null) {
 				return (T) kept.value();
 			}
+			computation = this.computing.get(key);
+			if (computation == null) {
+				computation = new FutureTask<>(compute::get);
+				this.computing.put(key, computation);
+				ours = true;
+			}
 		}
-		T value = compute.get();
+		if (!ours) {
+			return (T) outcome(computation);
+		}
+		computation.run();
+		synchronized (this) {
+			this.computing.remove(key, computation);
+		}
+		T value = (T) outcome(computation);
 		long cost = Math.max(1, weigher.applyAsInt(value));
 		synchronized (this) {
 			if (now.equals(this.version) && cost <= this.budget) {
@@ -75,6 +99,26 @@ public class ResultCache {
 			}
 		}
 		return value;
+	}
+
+	/** The computation's result, or what it threw, thrown again. */
+	private static Object outcome(FutureTask<Object> computation) {
+		try {
+			return computation.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while another request computed the same result", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 }
