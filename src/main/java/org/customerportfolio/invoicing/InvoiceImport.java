@@ -432,7 +432,7 @@ public class InvoiceImport {
 			@Nullable ImportPreview refused) {
 	}
 
-	private static java.time.@Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+	private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
