@@ -11,8 +11,8 @@ import org.customerportfolio.shared.Chunks;
 import org.customerportfolio.shared.FieldChange;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,14 +69,24 @@ public class AuditLog {
 			Map<String, String> after) {
 		Instant now = this.clock.instant();
 		List<String> changed = new ArrayList<>();
-		for (Map.Entry<String, String> field : after.entrySet()) {
-			String old = before.get(field.getKey());
-			if (!Objects.equals(emptyToNull(old), emptyToNull(field.getValue()))) {
-				insert(subject, action, field.getKey(), emptyToNull(old), emptyToNull(field.getValue()), now);
-				changed.add(field.getKey());
-			}
+		for (String[] difference : differences(before, after)) {
+			insert(subject, action, difference[0], difference[1], difference[2], now);
+			changed.add(difference[0]);
 		}
 		return changed;
+	}
+
+	/** Each field whose value differs: its name, the old value and the new one. */
+	private static List<String[]> differences(Map<String, String> before, Map<String, String> after) {
+		List<String[]> differences = new ArrayList<>();
+		for (Map.Entry<String, String> field : after.entrySet()) {
+			String old = emptyToNull(before.get(field.getKey()));
+			String value = emptyToNull(field.getValue());
+			if (!Objects.equals(old, value)) {
+				differences.add(new String[] { field.getKey(), old, value });
+			}
+		}
+		return differences;
 	}
 
 	/**
@@ -89,13 +99,10 @@ public class AuditLog {
 		List<Object[]> rows = new ArrayList<>();
 		for (Changes changes : all) {
 			Subject subject = changes.subject();
-			for (Map.Entry<String, String> field : changes.after().entrySet()) {
-				String old = emptyToNull(changes.before().get(field.getKey()));
-				String value = emptyToNull(field.getValue());
-				if (!Objects.equals(old, value)) {
-					rows.add(new Object[] { java.sql.Timestamp.from(now), subject.actor(), subject.customerId(),
-							subject.type(), subject.id(), subject.version(), action, field.getKey(), old, value });
-				}
+			for (String[] difference : differences(changes.before(), changes.after())) {
+				rows.add(new Object[] { java.sql.Timestamp.from(now), subject.actor(), subject.customerId(),
+						subject.type(), subject.id(), subject.version(), action, difference[0], difference[1],
+						difference[2] });
 			}
 		}
 		for (List<Object[]> chunk : Chunks.of(rows, 1000)) {

@@ -83,9 +83,8 @@ class CustomerSearch {
 
 	List<CustomerKey> keys() {
 		return this.jdbc.sql("select id, external_ref, name from customer")
-			// by position: a DataClassRowMapper looks up "externalref" first, and H2
-			// writes
-			// each miss to its trace file
+			// by position: a DataClassRowMapper asks for "externalref" first
+			// and H2 writes each miss to its trace file
 			.query((rs, row) -> new CustomerKey(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
