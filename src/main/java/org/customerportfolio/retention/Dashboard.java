@@ -35,9 +35,12 @@ public class Dashboard {
 
 	private final PlanManagement plans;
 
+	private final RetentionCache cache;
+
 	Dashboard(JdbcClient jdbc, Formats formats, RetentionAnalysis retention, EarlyWarnings warnings,
-			PlanManagement plans) {
+			PlanManagement plans, RetentionCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 		this.formats = formats;
 		this.retention = retention;
 		this.warnings = warnings;
@@ -52,19 +55,33 @@ public class Dashboard {
 	}
 
 	public Headlines headlines() {
-		long active = count("ACTIVE");
-		long ended = count("ENDED");
+		Totals totals = this.cache.get(new TotalsOn(this.formats.today()), (kept) -> 1, this::totals);
+		List<EarlyWarning> all = this.warnings.current();
+		return new Headlines(totals.active(), totals.ended(), totals.thisYear(), totals.lastYear(), totals.basis(),
+				totals.meanRetention(), (totals.basis() != null) ? totals.basis().year() : null, totals.share(),
+				all.stream().limit(LISTED).toList(), all.size(), this.plans.openActions(true, null, LISTED),
+				this.plans.overdueCount());
+	}
+
+	/**
+	 * The portfolio's figures on the home page, kept until the data changes (or the date
+	 * does): at 100,000 customers they read millions of monthly and yearly totals.
+	 */
+	private record Totals(long active, long ended, @Nullable YearRevenue thisYear, @Nullable YearRevenue lastYear,
+			@Nullable RetentionYear basis, @Nullable Double meanRetention, TopShare.Share share) {
+	}
+
+	private record TotalsOn(java.time.LocalDate today) {
+	}
+
+	private Totals totals() {
 		int current = this.retention.currentYear();
-		YearRevenue lastYear = year(current - 1, null);
-		YearRevenue thisYear = year(current, sameMonthsLastYear(current));
 		RetentionFigures figures = this.retention.figures();
 		RetentionYear basis = this.retention.basisYear(figures);
 		TopShare.Share share = (basis != null) ? TopShare.of(revenues(basis.year()), 0.2)
 				: new TopShare.Share(0, 0, null);
-		List<EarlyWarning> all = this.warnings.current();
-		return new Headlines(active, ended, thisYear, lastYear, basis, figures.meanRetention(),
-				(basis != null) ? basis.year() : null, share, all.stream().limit(LISTED).toList(), all.size(),
-				this.plans.openActions(true, null, LISTED), this.plans.overdueCount());
+		return new Totals(count("ACTIVE"), count("ENDED"), year(current, sameMonthsLastYear(current)),
+				year(current - 1, null), basis, figures.meanRetention(), share);
 	}
 
 	/**
