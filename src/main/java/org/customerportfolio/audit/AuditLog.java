@@ -57,7 +57,7 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAction(Subject subject, String action) {
-		insert(subject, action, null, null, null, this.clock.instant());
+		insert(List.<Object[]>of(row(subject, action, null, null, null, this.clock.instant())));
 	}
 
 	/**
@@ -69,10 +69,12 @@ public class AuditLog {
 			Map<String, String> after) {
 		Instant now = this.clock.instant();
 		List<String> changed = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
 		for (String[] difference : differences(before, after)) {
-			insert(subject, action, difference[0], difference[1], difference[2], now);
+			rows.add(row(subject, action, difference[0], difference[1], difference[2], now));
 			changed.add(difference[0]);
 		}
+		insert(rows);
 		return changed;
 	}
 
@@ -98,20 +100,11 @@ public class AuditLog {
 		Instant now = this.clock.instant();
 		List<Object[]> rows = new ArrayList<>();
 		for (Changes changes : all) {
-			Subject subject = changes.subject();
 			for (String[] difference : differences(changes.before(), changes.after())) {
-				rows.add(new Object[] { java.sql.Timestamp.from(now), subject.actor(), subject.customerId(),
-						subject.type(), subject.id(), subject.version(), action, difference[0], difference[1],
-						difference[2] });
+				rows.add(row(changes.subject(), action, difference[0], difference[1], difference[2], now));
 			}
 		}
-		for (List<Object[]> chunk : Chunks.of(rows, 1000)) {
-			this.jdbcTemplate.batchUpdate("""
-					insert into audit_entry (occurred_at, actor, customer_id, subject_type, subject_id, subject_version,
-					                         action, field, old_value, new_value)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""", chunk);
-		}
+		insert(rows);
 	}
 
 	/** A subject's fields before and after a change. */
@@ -174,24 +167,21 @@ public class AuditLog {
 				""").param("type", subjectType).param("id", subjectId).param("version", version).query(CHANGE).list();
 	}
 
-	private void insert(Subject subject, String action, @Nullable String field, @Nullable String oldValue,
+	private static Object[] row(Subject subject, String action, @Nullable String field, @Nullable String oldValue,
 			@Nullable String newValue, Instant at) {
-		this.jdbc.sql("""
-				insert into audit_entry (occurred_at, actor, customer_id, subject_type, subject_id, subject_version,
-				                         action, field, old_value, new_value)
-				values (:at, :actor, :customer, :type, :id, :version, :action, :field, :old, :new)
-				""")
-			.param("at", java.sql.Timestamp.from(at))
-			.param("actor", subject.actor())
-			.param("customer", subject.customerId())
-			.param("type", subject.type())
-			.param("id", subject.id())
-			.param("version", subject.version())
-			.param("action", action)
-			.param("field", field)
-			.param("old", oldValue)
-			.param("new", newValue)
-			.update();
+		return new Object[] { java.sql.Timestamp.from(at), subject.actor(), subject.customerId(), subject.type(),
+				subject.id(), subject.version(), action, field, oldValue, newValue };
+	}
+
+	/** The only way entries are written: added, a thousand per batch at most. */
+	private void insert(List<Object[]> rows) {
+		for (List<Object[]> chunk : Chunks.of(rows, 1000)) {
+			this.jdbcTemplate.batchUpdate("""
+					insert into audit_entry (occurred_at, actor, customer_id, subject_type, subject_id, subject_version,
+					                         action, field, old_value, new_value)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""", chunk);
+		}
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

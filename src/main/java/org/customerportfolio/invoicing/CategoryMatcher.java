@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +17,7 @@ final class CategoryMatcher {
 	private final Map<String, String> codes = new HashMap<>();
 
 	/** What each distinct text of a file was found to mean (a file names few). */
-	private final Map<String, Optional<String>> found = new HashMap<>();
+	private final Memo<String> found = new Memo<>((text) -> this.codes.get(key(text)));
 
 	CategoryMatcher(List<ServiceCategory> categories) {
 		for (ServiceCategory category : categories) {
@@ -29,14 +28,7 @@ final class CategoryMatcher {
 	}
 
 	@Nullable String code(String text) {
-		Optional<String> code = this.found.get(text);
-		if (code == null) {
-			code = Optional.ofNullable(this.codes.get(key(text)));
-			if (this.found.size() < ValueFormats.DISTINCT_VALUES_KEPT) {
-				this.found.put(text, code);
-			}
-		}
-		return code.orElse(null);
+		return this.found.get(text);
 	}
 
 	static String codeFor(String text) {

@@ -82,9 +82,10 @@ final class InvoiceFileReading {
 
 	private final LocalDate today;
 
-	private final ValueFormats.DateReader dates;
+	/** Dates in the file's order, and the dates of cells an XLSX marks as dates. */
+	private final Memo<LocalDate> dates;
 
-	private final ValueFormats.DateReader isoDates = new ValueFormats.DateReader("yyyy-MM-dd");
+	private final Memo<LocalDate> isoDates = new Memo<>((text) -> ValueFormats.parseDate(text, "yyyy-MM-dd"));
 
 	InvoiceFileReading(TabularFile file, Map<InvoiceField, Integer> columns, String dateFormat, DecimalMark decimalMark,
 			Map<String, Long> customersByRef, Map<String, Long> customersByName, CategoryMatcher categories,
@@ -97,7 +98,7 @@ final class InvoiceFileReading {
 		this.customersByName = customersByName;
 		this.categories = categories;
 		this.today = today;
-		this.dates = new ValueFormats.DateReader(dateFormat);
+		this.dates = new Memo<>((text) -> ValueFormats.parseDate(text, dateFormat));
 	}
 
 	/** A customer the file names that does not exist yet. */
@@ -224,8 +225,8 @@ final class InvoiceFileReading {
 			return null;
 		}
 		Integer column = this.columns.get(InvoiceField.INVOICE_DATE);
-		LocalDate date = (column != null && row.dateColumns().contains(column)) ? this.isoDates.read(text)
-				: this.dates.read(text);
+		LocalDate date = (column != null && row.dateColumns().contains(column)) ? this.isoDates.get(text)
+				: this.dates.get(text);
 		if (date == null) {
 			problem(row, InvoiceField.INVOICE_DATE, "import.date.invalid", this.dateFormat.toLowerCase(Locale.ROOT));
 			return null;

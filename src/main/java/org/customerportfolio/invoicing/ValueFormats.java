@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,9 +22,6 @@ final class ValueFormats {
 	/** The date orders accounting exports use, ISO first. */
 	static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "d/M/yyyy", "M/d/yyyy",
 			"d.M.yyyy", "yyyy/M/d");
-
-	/** How many distinct values a memo keeps; a file's dates are far fewer. */
-	static final int DISTINCT_VALUES_KEPT = 20_000;
 
 	private static final Map<String, DateTimeFormatter> FORMATTERS = new LinkedHashMap<>();
 
@@ -119,32 +114,6 @@ final class ValueFormats {
 	}
 
 	/**
-	 * Reads the dates of one file in one order, each distinct value parsed once.
-	 */
-	static final class DateReader {
-
-		private final String pattern;
-
-		private final Map<String, Optional<LocalDate>> read = new HashMap<>();
-
-		DateReader(String pattern) {
-			this.pattern = pattern;
-		}
-
-		@Nullable LocalDate read(String text) {
-			Optional<LocalDate> date = this.read.get(text);
-			if (date == null) {
-				date = Optional.ofNullable(parseDate(text, this.pattern));
-				if (this.read.size() < DISTINCT_VALUES_KEPT) {
-					this.read.put(text, date);
-				}
-			}
-			return date.orElse(null);
-		}
-
-	}
-
-	/**
 	 * Collects evidence about the decimal mark from the values of the amount columns.
 	 */
 	static final class DecimalEvidence {
@@ -194,11 +163,9 @@ final class ValueFormats {
 
 		private final Map<String, Long> parsed = new LinkedHashMap<>();
 
-		/**
-		 * The patterns each distinct value was read with: a file of a million lines holds
-		 * a few thousand distinct dates, so each is tried once.
-		 */
-		private final Map<String, List<String>> readWith = new HashMap<>();
+		/** The patterns each distinct value reads with: each value is tried once. */
+		private final Memo<List<String>> readWith = new Memo<>(
+				(text) -> DATE_PATTERNS.stream().filter((pattern) -> parseDate(text, pattern) != null).toList());
 
 		private long values;
 
@@ -207,14 +174,7 @@ final class ValueFormats {
 				return;
 			}
 			this.values++;
-			List<String> patterns = this.readWith.get(text);
-			if (patterns == null) {
-				patterns = DATE_PATTERNS.stream().filter((pattern) -> parseDate(text, pattern) != null).toList();
-				if (this.readWith.size() < DISTINCT_VALUES_KEPT) {
-					this.readWith.put(text, patterns);
-				}
-			}
-			for (String pattern : patterns) {
+			for (String pattern : this.readWith.get(text)) {
 				this.parsed.merge(pattern, 1L, Long::sum);
 			}
 		}

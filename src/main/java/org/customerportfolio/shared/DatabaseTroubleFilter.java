@@ -70,7 +70,8 @@ class DatabaseTroubleFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseTrouble.RETRY_AFTER_SECONDS));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		// the headers Spring Security would have written: the reset above took them
+		// the reset above took Spring Security's headers: the same ones, with a policy
+		// stricter than the pages' (this page runs no script and loads only stylesheets)
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "same-origin");

@@ -183,8 +183,8 @@ final class ImportProfiler implements AutoCloseable {
 			if (in(stack, "InvoiceLineStore", "refreshTotals")) {
 				return "write.refresh_months";
 			}
-			if (in(stack, "InvoiceLineStore", "insert")) {
-				return "write.batch_insert";
+			if (in(stack, "InvoiceLineStore", null)) {
+				return "write.lines_to_database(copy or batches, waiting for the database)";
 			}
 			if (in(stack, "InvoiceImport", "progress")) {
 				return "write.progress_updates";
@@ -194,9 +194,6 @@ final class ImportProfiler implements AutoCloseable {
 			}
 			if (in(stack, "InvoiceFileReading", "line")) {
 				return "write.parse_rows";
-			}
-			if (in(stack, "InvoiceImport", "flush")) {
-				return "write.flush_other";
 			}
 			if (in(stack, "ServiceCategories", null)) {
 				return "write.create_categories";
