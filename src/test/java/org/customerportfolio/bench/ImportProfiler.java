@@ -183,6 +183,9 @@ final class ImportProfiler implements AutoCloseable {
 			if (in(stack, "InvoiceLineStore", "refreshTotals")) {
 				return "write.refresh_months";
 			}
+			if (in(stack, "FigureSummaries", null) || in(stack, "Standings", null)) {
+				return "write.figures_and_standings(after the lines)";
+			}
 			if (in(stack, "InvoiceLineStore", null)) {
 				return "write.lines_to_database(copy or batches, waiting for the database)";
 			}
